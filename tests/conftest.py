@@ -20,9 +20,10 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILD_DIR = ROOT / "_build"
-HTML_DIR = BUILD_DIR / "html"
-ARTIFACTS = ROOT / "test-artifacts"
+# COURSE_BUILD_ROOT lets parallel runs build into separate folders (default: the repo root).
+BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
+HTML_DIR = BUILD_ROOT / "_build" / "html"
+ARTIFACTS = Path(os.environ.get("COURSE_ARTIFACTS", ROOT / "test-artifacts"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags for a sandboxed root run on a machine with no network beyond localhost.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -54,7 +55,7 @@ def built_site():
     """Build the book once per session with warnings as errors; return (html dir, build log)."""
     ARTIFACTS.mkdir(exist_ok=True)
     command = [bin_path("jupyter-book"), "build", str(ROOT), "--builder", "html",
-               "-W", "-n", "--keep-going"]
+               "--path-output", str(BUILD_ROOT), "-W", "-n", "--keep-going"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     log = result.stdout + result.stderr
     (ARTIFACTS / "book-build.log").write_text(log)
