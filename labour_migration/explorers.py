@@ -166,7 +166,7 @@ class ThreeDsExplorer:
 
     def _say(self, text: str, problem: bool) -> None:
         style = "color:#B00020;font-weight:bold" if problem else "color:#444"
-        self.message.value = f'<p role="status" style="{style}">{html.escape(text)}</p>' if text else ""
+        self.message.value = f'<p role="status" style="{style}">{html.escape(text, quote=False)}</p>' if text else ""
 
     def show(self, origin, destination, years) -> bool:
         """Redraw for this pair and window; on bad input, say why and keep the old chart."""
@@ -189,7 +189,7 @@ class ThreeDsExplorer:
         reading = describe_three_ds_gap(self.data, *codes, years=window)
         title = self.figure._suptitle.get_text()
         self.chart.value = _figure_as_img(self.figure, f"{title}. {reading}")
-        self.reading.value = f"<p><strong>Reading:</strong> {html.escape(reading)}</p>"
+        self.reading.value = f"<p><strong>Reading:</strong> {html.escape(reading, quote=False)}</p>"
         self._say(gaps, problem=False)
         self._sync_controls(codes, window)
         return True

@@ -1,0 +1,75 @@
+"""Every question bank is valid, gives feedback on every answer and covers every objective."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from labour_migration.quiz import QUESTION_BANKS, QuizError, check_question_bank, load_question_bank
+
+ROOT = Path(__file__).resolve().parents[1]
+BANKS = sorted(p.stem for p in QUESTION_BANKS.glob("*.json"))
+LESSONS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+def objectives_of(lesson: str) -> int:
+    """Count the numbered learning objectives in the lesson's first cell."""
+    notebook = json.loads((ROOT / "notebooks" / f"{lesson}.ipynb").read_text())
+    text = "".join(notebook["cells"][0]["source"])
+    section = text.split("## Learning objectives", 1)[1].split("##", 1)[0]
+    return len(re.findall(r"^\d+\. ", section, flags=re.M))
+
+
+def test_every_lesson_has_a_question_bank():
+    assert set(LESSONS) <= set(BANKS)
+
+
+@pytest.mark.parametrize("lesson", BANKS)
+def test_question_bank_is_valid_and_mixes_question_types(lesson):
+    questions = load_question_bank(lesson)
+    assert len(questions) >= 8
+    assert {q["type"] for q in questions} == {"multiple_choice", "many_choice", "numeric"}
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_quiz_covers_every_learning_objective(lesson):
+    covered = {q["objective"] for q in load_question_bank(lesson)}
+    assert covered == set(range(1, objectives_of(lesson) + 1))
+
+
+@pytest.mark.parametrize("broken, problem", [
+    ([], "non-empty list"),
+    ([{"question": "Q?", "type": "essay", "objective": 1, "answers": []}], "type 'essay'"),
+    ([{"question": "Q?", "type": "multiple_choice", "objective": 1,
+       "answers": [{"answer": "a", "correct": True, "feedback": "yes"},
+                   {"answer": "b", "correct": True, "feedback": "also"}]}], "exactly one correct"),
+    ([{"question": "Q?", "type": "many_choice", "objective": 1,
+       "answers": [{"answer": "a", "correct": True, "feedback": ""},
+                   {"answer": "b", "correct": False, "feedback": "no"}]}], "answer 1: no feedback"),
+    ([{"question": "Q?", "type": "numeric", "objective": 1,
+       "answers": [{"type": "value", "value": 3, "correct": True, "feedback": "yes"},
+                   {"type": "range", "range": [0, 1], "correct": False, "feedback": "no"}]}], "default feedback"),
+    ([{"question": "", "type": "multiple_choice", "answers": [
+        {"answer": "a", "correct": True, "feedback": "y"}, {"answer": "b", "correct": False, "feedback": "n"}]}],
+     "no question text"),
+])
+def test_checker_names_what_is_wrong(broken, problem):
+    assert any(problem in p for p in check_question_bank(broken))
+
+
+def test_unknown_lesson_lists_the_known_banks():
+    with pytest.raises(QuizError, match="known: 01_why_people_migrate"):
+        load_question_bank("99_nothing")
+
+
+def test_show_quiz_renders_the_same_html_every_run(monkeypatch):
+    shown = []
+    monkeypatch.setattr("jupyterquiz.dynamic.display.display", lambda obj: shown.append(getattr(obj, "data", obj)))
+    from labour_migration import show_quiz
+    show_quiz(BANKS[0])
+    show_quiz(BANKS[0])
+    half = len(shown) // 2
+    assert shown[:half] == shown[half:] and half > 0
