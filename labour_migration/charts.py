@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.ticker import StrMethodFormatter
 
 __all__ = [
     "COLOURS",
@@ -130,6 +131,7 @@ def plot_three_ds(three_ds: pd.DataFrame, origin: str, destination: str, years=(
         ax.set_ylabel(ylabel, fontsize=9)
         ax.set_xlabel("Year", fontsize=9)
         _style(ax)
+    axes.flat[0].yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     axes.flat[2].axhline(0, color=COLOURS["grey"], lw=0.8)
     _finish(fig, "", SOURCE_THREE_DS)
     update_three_ds(fig, three_ds, origin, destination, years)
