@@ -1,0 +1,229 @@
+"""A learner's JupyterLab session, as on Binder: open each lesson, Run All, use it.
+
+One JupyterLab server serves a temporary copy of ``notebooks/`` for the whole module, so
+checkpoints and outputs never land in the repository; the kernel finds the course data
+through the installed ``labour_migration`` package, as it does on Binder. Each lesson is
+opened and run once (the ``lesson`` fixture) and the tests below then use that session in
+order: explorers by keyboard, bad input, then the quiz.
+
+Explorers are found by their shape (see ``jupyterlab_session``), so a later lesson's
+explorer built like the 3Ds one is operated without changes here. A lesson with no
+explorer skips the explorer tests (shown by ``-ra``).
+
+Timings are printed per lesson with ``pytest -s``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from conftest import ARTIFACTS, ROOT, bin_path, is_local
+from jupyterlab_session import (SLIDER_HANDLES, TEXT_INPUTS, JupyterLabServer, LessonPage,
+                                copy_notebooks)
+
+pytestmark = pytest.mark.browser
+
+LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# The corridor Lesson 1 suggests trying; an explorer whose list lacks these names gets the
+# first name on its list instead.
+PREFERRED_CHOICES = ("Nepal", "Qatar")
+BAD_COUNTRY = "Atlantis"
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(browser, tmp_path_factory):
+    """JupyterLab from the project's environment, serving a copy of notebooks/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    base = tmp_path_factory.mktemp("jupyterlab")
+    server = JupyterLabServer(bin_path("jupyter"), copy_notebooks(ROOT / "notebooks", base / "notebooks"),
+                              home=base / "home", log_path=ARTIFACTS / "jupyterlab-server.log")
+    server.start()
+    print(f"\nJupyterLab answered after {server.started_in:.2f} s")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)[-150:]}.png"),
+                        full_page=True)
+    except Exception:  # a crashed page cannot be photographed; the failure is reported anyway
+        pass
+
+
+@pytest.fixture(scope="module", params=LESSONS, ids=lambda path: path.stem)
+def lesson(request, browser, jupyterlab):
+    """The lesson open in chromium, its kernel ready and every cell run once."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.blocked, page.console_errors = [], []
+
+    def route(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(f"uncaught: {e}"))
+    session = LessonPage(page, request.param.stem)
+    try:
+        session.open(jupyterlab.lab_url(request.param.name))
+        session.run_all()
+    except Exception:
+        _screenshot(page, f"jupyterlab-{session.name}-open-and-run")
+        context.close()
+        raise
+    yield session
+    print(f"\n[{session.name}] " + ", ".join(f"{what}: {seconds:.2f} s"
+                                             for what, seconds in session.timings.items()))
+    if page.blocked:
+        print(f"[{session.name}] blocked requests to other hosts: {sorted(set(page.blocked))}")
+    if page.console_errors:  # reported, not failed: JupyterLab and jupyterquiz log some
+        print(f"[{session.name}] browser console errors: {sorted(set(page.console_errors))}")
+    context.close()
+
+
+@pytest.fixture
+def learner(lesson, request):
+    """The lesson's session for one test; a failing test leaves a screenshot."""
+    yield lesson
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        _screenshot(lesson.page, request.node.nodeid)
+
+
+def _explorers_or_skip(learner) -> list[int]:
+    explorers = learner.explorers()
+    if not explorers:
+        pytest.skip(f"{learner.name} has no explorer (a widget box with a chart and controls)")
+    return explorers
+
+
+def _type_and_enter(input_, text: str) -> None:
+    # continuous_update=False: the widget sends its value on Enter, as for a learner.
+    input_.focus()
+    input_.press("ControlOrMeta+a")
+    input_.press_sequentially(text)
+    input_.press("Enter")
+
+
+def _choice(input_, taken: set[str]) -> str | None:
+    options = input_.evaluate("el => el.list ? [...el.list.options].map(o => o.value) : []")
+    candidates = [o for o in options if o not in taken]
+    preferred = [o for o in PREFERRED_CHOICES if o in candidates]
+    return (preferred or candidates or [None])[0]
+
+
+def test_run_all_runs_every_cell_without_error_output(learner):
+    assert learner.cell_errors() == []
+    assert learner.kernel_problems() == []
+    # Run All stops at an error; a cell left unrun means the lesson did not run through.
+    assert learner.unexecuted_cells() == [], "Run All left code cells without an execution count"
+
+
+def test_typing_a_listed_country_and_enter_redraws_the_explorer_chart(learner):
+    operated = 0
+    for number in _explorers_or_skip(learner):
+        inputs = learner.explorer(number).locator(TEXT_INPUTS)
+        for i in range(inputs.count()):
+            input_ = inputs.nth(i)
+            taken = {inputs.nth(j).input_value() for j in range(inputs.count())}
+            choice = _choice(input_, taken)
+            if choice is None:  # a free-text box: no known good value to type
+                continue
+            before = learner.chart(number)
+            _type_and_enter(input_, choice)
+            seconds = learner.wait_for_chart_change(number, before["src"])
+            learner.record("explorer redraw after typing (slowest)", seconds)
+            after = learner.chart(number)
+            # The alt text must follow the chart, or a screen reader describes the old view.
+            assert after["alt"] != before["alt"]
+            assert choice in after["alt"]
+            assert input_.input_value() == choice
+            operated += 1
+    assert learner.kernel_problems() == []
+    if not operated:
+        pytest.skip(f"{learner.name}: no explorer has a text box with a list of choices")
+
+
+def test_moving_a_slider_handle_with_the_arrow_keys_redraws_the_explorer_chart(learner):
+    operated = 0
+    for number in _explorers_or_skip(learner):
+        handles = learner.explorer(number).locator(SLIDER_HANDLES)
+        for i in range(handles.count()):
+            handle = handles.nth(i)
+            now, top = (float(handle.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemax"))
+            before = learner.chart(number)
+            handle.focus()
+            handle.press("ArrowLeft" if now >= top else "ArrowRight")
+            seconds = learner.wait_for_chart_change(number, before["src"])
+            learner.record("explorer redraw after slider key (slowest)", seconds)
+            assert float(handle.get_attribute("aria-valuenow")) != now
+            assert learner.chart(number)["alt"] != before["alt"]
+            operated += 1
+    assert learner.kernel_problems() == []
+    if not operated:
+        pytest.skip(f"{learner.name}: no explorer has a slider")
+
+
+def test_an_unknown_country_shows_a_message_keeps_the_chart_and_raises_nothing(learner):
+    operated = 0
+    for number in _explorers_or_skip(learner):
+        inputs = learner.explorer(number).locator(TEXT_INPUTS)
+        for i in range(inputs.count()):
+            input_ = inputs.nth(i)
+            good = input_.input_value()
+            before = learner.chart(number)
+            _type_and_enter(input_, BAD_COUNTRY)
+            learner.page.wait_for_function(
+                "([number, text]) => [...document.querySelectorAll("
+                "  `[data-test-explorer='${number}'] .widget-html:not(:has(img))`)]"
+                "  .some(el => el.textContent.includes(text))",
+                arg=[number, BAD_COUNTRY], timeout=15_000)
+            assert learner.chart(number)["src"] == before["src"], "the last good chart must stay"
+            # A good value again must clear the complaint.
+            _type_and_enter(input_, good)
+            learner.page.wait_for_function(
+                "([number, text]) => ![...document.querySelectorAll("
+                "  `[data-test-explorer='${number}'] .widget-html:not(:has(img))`)]"
+                "  .some(el => el.textContent.includes(text))",
+                arg=[number, BAD_COUNTRY], timeout=15_000)
+            operated += 1
+    assert learner.kernel_problems() == [], "a widget callback raised in the kernel"
+    assert learner.cell_errors() == []
+    assert learner.page.locator(".jp-OutputArea-output[data-mime-type*='stderr']").count() == 0
+    if not operated:
+        pytest.skip(f"{learner.name}: no explorer has a text box")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_answering_a_quiz_question_shows_its_feedback(learner):
+    # jupyterquiz draws its questions with JavaScript after the output arrives.
+    question = learner.page.locator(".jp-OutputArea-output .Quiz:has(.MultipleChoiceQn)").first
+    try:
+        question.wait_for(timeout=10_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{learner.name}: no multiple-choice quiz question was shown")
+    feedback = question.locator(".Feedback")
+    for correct, verdict in (("false", "incorrect"), ("true", "correct")):
+        answer = question.locator(f"label.MCButton[data-correct='{correct}']").first
+        expected = _words(answer.get_attribute("data-feedback"))
+        answer.click()
+        learner.page.wait_for_function(
+            "([fb, verdict]) => fb.classList.contains(verdict) && fb.textContent.trim()",
+            arg=[feedback.element_handle(), verdict], timeout=5_000)
+        # Compare the start only: jupyterquiz turns Markdown links and $maths$ into HTML.
+        assert _words(feedback.inner_text()).startswith(expected[:30])
+        assert f"{verdict}Button" in answer.get_attribute("class")
