@@ -145,15 +145,18 @@ class ThreeDsExplorer:
         self.destination = widgets.Combobox(options=names, description="Destination",
                                             placeholder="type a country", ensure_option=False,
                                             continuous_update=False)
+        # The slider's own readout box is too narrow for "1990 - 2023", so a label shows the years.
         self.years = widgets.IntRangeSlider(min=self.first, max=self.last, description="Years",
-                                            value=(self.first, self.last), continuous_update=False)
+                                            value=(self.first, self.last), continuous_update=False,
+                                            readout=False)
+        self.years_label = widgets.Label()
         self.message = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.chart = widgets.HTML()
         self.reading = widgets.HTML()
         self.figure = None
         self._syncing = False
         self.widget = widgets.VBox([
-            widgets.HBox([self.origin, self.destination]), self.years,
+            widgets.HBox([self.origin, self.destination]), widgets.HBox([self.years, self.years_label]),
             self.message, self.chart, self.reading])
         self.show(origin, destination, years or (self.first, self.last))
         for control in (self.origin, self.destination, self.years):
@@ -192,6 +195,7 @@ class ThreeDsExplorer:
         self.reading.value = f"<p><strong>Reading:</strong> {html.escape(reading, quote=False)}</p>"
         self._say(gaps, problem=False)
         self._sync_controls(codes, window)
+        self.years_label.value = f"{window[0]}\u2013{window[1]}"
         return True
 
     def _missing(self, codes, window) -> str:

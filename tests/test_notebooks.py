@@ -81,7 +81,7 @@ def test_quiz_cells_hide_their_code_in_the_book(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_every_exercise_has_a_hidden_solution(path):
     text = "\n".join(c.source for c in read(path).cells if c.cell_type == "markdown")
-    exercises = len(re.findall(r"\{admonition\} Exercise \d", text))
+    exercises = len(re.findall(r"\*\*Exercise \d+\.\*\*", text))
     assert exercises >= 1
     assert text.count("<details>") >= exercises
 
