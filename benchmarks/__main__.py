@@ -47,6 +47,11 @@ def parse(argv):
 def main(argv=None) -> int:
     args = parse(argv)
     parts = set(args.only or PARTS)
+    if ("build" in parts and not args.quick and args.build_dir is not None
+            and args.build_dir.exists() and any(args.build_dir.iterdir())):
+        print(f"--build-dir {args.build_dir} is not empty: a clean build needs a fresh folder "
+              "(or add --quick to reuse it)", file=sys.stderr)
+        return 2
     env_mode = args.env or ("installed" if args.quick else "fresh")
     if env_mode == "skip":
         parts.discard("environment")

@@ -105,7 +105,7 @@ def markdown_table(rows: list[Row]) -> str:
 
 def text_table(rows: list[Row]) -> str:
     """A plain table for the terminal; notes go on their own indented line."""
-    widths = [max(len(COLUMNS[i]), *(len(_cells(r)[i]) for r in rows)) for i in range(4)]
+    widths = [max([len(COLUMNS[i])] + [len(_cells(r)[i]) for r in rows]) for i in range(4)]
     header = "  ".join(COLUMNS[i].ljust(widths[i]) for i in range(4))
     lines = [header, "-" * len(header)]
     for row in rows:
