@@ -14,6 +14,7 @@ Example
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.ticker import StrMethodFormatter
 
@@ -22,6 +23,7 @@ __all__ = [
     "plot_migrant_stock",
     "plot_migrants_by_region",
     "plot_three_ds",
+    "three_ds_by_country",
     "update_three_ds",
     "THREE_DS_PANELS",
 ]
@@ -41,8 +43,8 @@ THREE_DS_PANELS = [
     ("population_growth_pct", "Demography: population growth", "Annual change (%)"),
     ("freedom_score", "Democracy: Freedom House score", "Score (0 = least free,\n100 = most free)"),
 ]
-SOURCE_THREE_DS = ("Sources: World Bank, World Development Indicators; UN DESA, World Population "
-                   "Prospects 2024; Freedom House, Freedom in the World (via Our World in Data).")
+SOURCE_THREE_DS = ("Sources: World Bank, World Development Indicators; UN DESA, World Population Prospects 2024;\n"
+                   "Freedom House, Freedom in the World (via Our World in Data).")
 
 
 def _finish(fig, title: str, source: str) -> None:
@@ -113,6 +115,22 @@ def plot_migrants_by_region(by_region: pd.DataFrame, years=(1990, 2024)):
     return fig
 
 
+def three_ds_by_country(three_ds: pd.DataFrame, codes=None) -> dict:
+    """Split the 3Ds table into per-country arrays once, so that redraws need no pandas filtering.
+
+    Returns ``{code: {"name": ..., column: (years, values), ...}}`` for ``codes`` (default: all).
+    """
+    if codes is not None:
+        three_ds = three_ds[three_ds["country_code"].isin(codes)]
+    split = {}
+    for code, rows in three_ds.sort_values("year").groupby("country_code", sort=False):
+        years = rows["year"].to_numpy(dtype=float)
+        name = rows["country_name"].iloc[0] if "country_name" in rows else code
+        split[code] = {"name": name, **{column: (years, rows[column].to_numpy(dtype=float, na_value=np.nan))
+                                        for column, _, _ in THREE_DS_PANELS}}
+    return split
+
+
 def plot_three_ds(three_ds: pd.DataFrame, origin: str, destination: str, years=(1990, 2023)):
     """Four small panels comparing an origin and a destination country on the 3Ds.
 
@@ -122,8 +140,10 @@ def plot_three_ds(three_ds: pd.DataFrame, origin: str, destination: str, years=(
 
     >>> fig = plot_three_ds(load_three_ds(), "MEX", "USA")
     """
-    fig, axes = plt.subplots(2, 2, figsize=(9, 6), layout="constrained")
-    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    fig, axes = plt.subplots(2, 2, figsize=(9, 6))
+    # Fixed margins, sized for the widest tick labels, instead of a layout engine that
+    # would re-measure every text on each redraw of the explorer.
+    fig.subplots_adjust(left=0.12, right=0.98, bottom=0.15, top=0.84, hspace=0.5, wspace=0.32)
     for ax, (_, title, ylabel) in zip(axes.flat, THREE_DS_PANELS):
         ax.plot([], [], color=COLOURS["vermillion"], lw=2, marker=".", label="origin")
         ax.plot([], [], color=COLOURS["blue"], lw=2, ls="--", marker=".", label="destination")
@@ -138,24 +158,35 @@ def plot_three_ds(three_ds: pd.DataFrame, origin: str, destination: str, years=(
     return fig
 
 
-def update_three_ds(fig, three_ds: pd.DataFrame, origin: str, destination: str, years=(1990, 2023)):
-    """Point the lines of a :func:`plot_three_ds` figure at another pair of countries."""
+def update_three_ds(fig, three_ds, origin: str, destination: str, years=(1990, 2023)):
+    """Point the lines of a :func:`plot_three_ds` figure at another pair of countries.
+
+    ``three_ds`` is the table or, for speed in an explorer, :func:`three_ds_by_country` of it.
+    """
+    if isinstance(three_ds, pd.DataFrame):
+        three_ds = three_ds_by_country(three_ds, (origin, destination))
     start, end = years
-    window = three_ds[three_ds["year"].between(start, end)]
     names = {}
     for line_index, code in enumerate((origin, destination)):
-        rows = window[window["country_code"] == code]
-        names[code] = rows["country_name"].iloc[0] if len(rows) else code
+        country = three_ds.get(code, {})
+        names[code] = country.get("name", code)
+        role = "origin" if line_index == 0 else "destination"
         for ax, (column, _, _) in zip(fig.axes, THREE_DS_PANELS):
-            series = rows[["year", column]].dropna()
+            x, y = country.get(column, (np.array([]), np.array([])))
+            keep = (x >= start) & (x <= end) & ~np.isnan(y)
             line = ax.lines[line_index]
-            line.set_data(series["year"].to_numpy(), series[column].to_numpy(dtype=float))
-            line.set_label(f"{names[code]} ({'origin' if line_index == 0 else 'destination'})")
+            line.set_data(x[keep], y[keep])
+            line.set_label(f"{names[code]} ({role})")
     for ax in fig.axes:
         ax.relim()
         ax.autoscale_view()
         ax.set_xlim(start - 0.5, end + 0.5)
-    fig.axes[0].legend(frameon=False, fontsize=8, loc="best")
+    # One legend for all four panels, under the title, where no line can run into it.
+    if not fig.legends:
+        fig.legend(handles=fig.axes[0].lines[:2], loc="upper left", bbox_to_anchor=(0.005, 0.945),
+                   ncol=2, frameon=False, fontsize=9)
+    for text, line in zip(fig.legends[0].texts, fig.axes[0].lines):
+        text.set_text(line.get_label())
     fig.suptitle(f"The 3Ds: {names[origin]} (origin) and {names[destination]} "
                  f"(destination), {start}-{end}", fontsize=13, fontweight="bold", x=0.01, ha="left")
     return fig

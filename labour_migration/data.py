@@ -48,9 +48,22 @@ class DataError(ValueError):
 
 
 def data_dir() -> Path:
-    """The folder that holds the tables: ``$LABOUR_MIGRATION_DATA`` if set, else ``data/``."""
+    """The folder that holds the tables.
+
+    ``$LABOUR_MIGRATION_DATA`` if set; else ``data/`` beside the package in a clone of the
+    course; else the first ``data/`` with a ``datapackage.json`` in the working folder or
+    above it, which is where the course sits when a class hub installed the package apart.
+    """
     override = os.environ.get("LABOUR_MIGRATION_DATA")
-    return Path(override) if override else Path(__file__).resolve().parents[1] / "data"
+    if override:
+        return Path(override)
+    beside = Path(__file__).resolve().parents[1] / "data"
+    if (beside / "datapackage.json").is_file():
+        return beside
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder / "data"
+    return beside
 
 
 def _descriptor(folder: Path) -> dict:

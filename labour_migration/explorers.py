@@ -24,9 +24,12 @@ import numbers
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from PIL import Image
 
-from .charts import THREE_DS_PANELS, plot_three_ds, update_three_ds
+from .charts import THREE_DS_PANELS, plot_three_ds, three_ds_by_country, update_three_ds
 from .data import load_three_ds
 
 __all__ = ["ExplorerInputError", "ThreeDsExplorer", "check_years", "describe_three_ds_gap",
@@ -121,8 +124,12 @@ def describe_three_ds_gap(three_ds: pd.DataFrame, origin: str, destination: str,
 
 
 def _figure_as_img(fig, alt: str) -> str:
+    """The figure as an <img> with alt text; a 64-colour PNG keeps saved pages light."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba())
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80)
+    image.convert("RGB").quantize(64).save(buffer, format="png")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
             'style="max-width:100%;height:auto">')
@@ -137,6 +144,7 @@ class ThreeDsExplorer:
 
     def __init__(self, three_ds: pd.DataFrame, origin="MEX", destination="USA", years=None):
         self.data = three_ds
+        self.series = three_ds_by_country(three_ds)
         self.first, self.last = int(three_ds["year"].min()), int(three_ds["year"].max())
         names = sorted(three_ds["country_name"].dropna().unique())
         self.origin = widgets.Combobox(options=names, description="Origin",
@@ -186,9 +194,10 @@ class ThreeDsExplorer:
             return False
         if self.figure is None:
             self.figure = plot_three_ds(self.data, *codes, years=window)
+            self.figure.set_dpi(80)
             plt.close(self.figure)  # shown as an <img>, so keep it out of the inline backend
         else:
-            update_three_ds(self.figure, self.data, *codes, years=window)
+            update_three_ds(self.figure, self.series, *codes, years=window)
         reading = describe_three_ds_gap(self.data, *codes, years=window)
         title = self.figure._suptitle.get_text()
         self.chart.value = _figure_as_img(self.figure, f"{title}. {reading}")
@@ -200,13 +209,16 @@ class ThreeDsExplorer:
 
     def _missing(self, codes, window) -> str:
         start, end = window
-        rows = self.data[self.data["year"].between(start, end)]
         notes = []
         for code in codes:
-            mine = rows[rows["country_code"] == code]
-            name = self.data.loc[self.data["country_code"] == code, "country_name"].iloc[0]
+            country, name = self.series[code], self.series[code]["name"]
+
+            def empty_in_window(column):
+                years, values = country[column]
+                return np.isnan(values[(years >= start) & (years <= end)]).all()
+
             empty = [title.split(":")[0] + " (" + title.split(": ")[1] + ")"
-                     for column, title, _ in THREE_DS_PANELS if mine[column].isna().all()]
+                     for column, title, _ in THREE_DS_PANELS if empty_in_window(column)]
             if len(empty) == len(THREE_DS_PANELS):
                 raise ExplorerInputError(f"There are no data for {name} in {start}-{end}.")
             if empty:
@@ -216,7 +228,7 @@ class ThreeDsExplorer:
 
     def _sync_controls(self, codes, window) -> None:
         """Show the names the chart uses, without firing another redraw."""
-        names = [self.data.loc[self.data["country_code"] == c, "country_name"].iloc[0] for c in codes]
+        names = [self.series[c]["name"] for c in codes]
         self._syncing = True
         try:
             self.origin.value, self.destination.value, self.years.value = names[0], names[1], window

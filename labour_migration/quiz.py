@@ -93,15 +93,22 @@ def check_question_bank(questions) -> list[str]:
 def show_quiz(lesson: str, **options) -> None:
     """Show a lesson's quiz in the notebook (it also works on the static course site).
 
-    Answers are shuffled the same way on every run, so the built pages do not change
-    from one build to the next.
+    The answers are shuffled here, once, with a seed fixed per lesson, and jupyterquiz's own
+    shuffling in the browser is turned off: every learner and every build sees the same
+    order, so a teacher can say "the third answer", and the built pages do not change.
     """
     from jupyterquiz import display_quiz
 
-    questions = [{k: v for k, v in q.items() if k != "objective"} for q in load_question_bank(lesson)]
+    rng = random.Random(lesson)
+    questions = []
+    for question in load_question_bank(lesson):
+        question = {k: v for k, v in question.items() if k != "objective"}
+        if question["type"] != "numeric":
+            question["answers"] = rng.sample(question["answers"], k=len(question["answers"]))
+        questions.append(question)
     state = random.getstate()
-    random.seed(lesson)
+    random.seed(lesson)  # jupyterquiz draws its element id from the global generator
     try:
-        display_quiz(questions, **{"shuffle_answers": True, "max_width": 760, **options})
+        display_quiz(questions, **{"max_width": 760, **options, "shuffle_answers": False})
     finally:
         random.setstate(state)

@@ -158,3 +158,14 @@ def test_optional_gaps_stay_missing_and_typed():
     three_ds = lm.load_three_ds()
     assert three_ds["freedom_score"].dtype == "Int64"
     assert pd.isna(three_ds.query("country_code == 'USA' and year == 1990")["freedom_score"].iloc[0])
+
+
+def test_data_folder_is_found_from_the_working_folder_when_the_package_is_installed_apart(tmp_path, monkeypatch):
+    import labour_migration.data as data_module
+    course = tmp_path / "course"
+    shutil.copytree(DATA, course / "data")
+    (course / "notebooks").mkdir()
+    monkeypatch.delenv("LABOUR_MIGRATION_DATA", raising=False)
+    monkeypatch.setattr(data_module, "__file__", str(tmp_path / "site-packages" / "labour_migration" / "data.py"))
+    monkeypatch.chdir(course / "notebooks")
+    assert data_module.data_dir() == course / "data"

@@ -73,3 +73,15 @@ def test_show_quiz_renders_the_same_html_every_run(monkeypatch):
     show_quiz(BANKS[0])
     half = len(shown) // 2
     assert shown[:half] == shown[half:] and half > 0
+
+
+def test_answers_are_shuffled_once_in_python_not_per_page_load(monkeypatch):
+    seen = {}
+    monkeypatch.setattr("jupyterquiz.display_quiz", lambda questions, **kw: seen.update(q=questions, kw=kw))
+    from labour_migration import show_quiz
+    show_quiz(BANKS[0])
+    assert seen["kw"]["shuffle_answers"] is False
+    bank = load_question_bank(BANKS[0])
+    firsts_correct = [q["answers"][0].get("correct") for q in seen["q"] if q["type"] != "numeric"]
+    assert not all(firsts_correct), "the correct answer should not always come first"
+    assert [len(q["answers"]) for q in seen["q"]] == [len(q["answers"]) for q in bank]
