@@ -54,6 +54,9 @@ def pytest_runtest_makereport(item, call):
 def built_site():
     """Build the book once per session with warnings as errors; return (html dir, build log)."""
     ARTIFACTS.mkdir(exist_ok=True)
+    # Sphinx never deletes pages it no longer builds; start from an empty html folder so the
+    # tests see only today's pages (executed notebooks stay cached in _build/.jupyter_cache).
+    shutil.rmtree(HTML_DIR, ignore_errors=True)
     command = [bin_path("jupyter-book"), "build", str(ROOT), "--builder", "html",
                "--path-output", str(BUILD_ROOT), "-W", "-n", "--keep-going"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
