@@ -54,9 +54,6 @@ def _copy_assets(app):
 
 
 def _point_at_local_copies(app, config):
-    # "**/node_modules" in _config.yml misses the top-level one, full of READMEs Sphinx would
-    # read, and nothing keeps out the README.md that pytest writes into .pytest_cache/.
-    config.exclude_patterns.extend(["node_modules", ".pytest_cache"])
     config.html_static_path.append(str(HERE / "static"))
     config.mathjax_path = f"{VENDOR}/mathjax/es5/tex-mml-chtml.js"
     config.nb_ipywidgets_js = {f"{VENDOR}/@jupyter-widgets/html-manager/dist/embed.js": {}}
