@@ -115,13 +115,9 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, request):
-    """A fresh page that aborts every request leaving this machine and records what it saw.
-
-    ``page.blocked`` lists aborted URLs, ``page.console_errors`` console errors and uncaught
-    exceptions. A failing test leaves a screenshot in test-artifacts/.
-    """
+def open_guarded_page(browser):
+    """A new context and page that abort, and record in ``page.blocked``, every request that
+    would leave this machine, and record console errors in ``page.console_errors``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.blocked, page.console_errors = [], []
@@ -136,6 +132,17 @@ def page(browser, request):
     page.route("**/*", route)
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.console_errors.append(f"uncaught: {e}"))
+    return context, page
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page that aborts every request leaving this machine and records what it saw.
+
+    ``page.blocked`` lists aborted URLs, ``page.console_errors`` console errors and uncaught
+    exceptions. A failing test leaves a screenshot in test-artifacts/.
+    """
+    context, page = open_guarded_page(browser)
     yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:

@@ -20,7 +20,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import ARTIFACTS, ROOT, bin_path, is_local
+from conftest import ARTIFACTS, ROOT, bin_path, open_guarded_page
 from jupyterlab_session import (SLIDER_HANDLES, TEXT_INPUTS, JupyterLabServer, LessonPage,
                                 copy_notebooks)
 
@@ -60,20 +60,7 @@ def _screenshot(page, name: str) -> None:
 @pytest.fixture(scope="module", params=LESSONS, ids=lambda path: path.stem)
 def lesson(request, browser, jupyterlab):
     """The lesson open in chromium, its kernel ready and every cell run once."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.blocked, page.console_errors = [], []
-
-    def route(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            page.blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.console_errors.append(f"uncaught: {e}"))
+    context, page = open_guarded_page(browser)
     session = LessonPage(page, request.param.stem)
     try:
         session.open(jupyterlab.lab_url(request.param.name))
