@@ -77,10 +77,11 @@ def _descriptor(folder: Path) -> dict:
 
 
 def _resource(folder: Path, name: str) -> dict:
-    for resource in _descriptor(folder)["resources"]:
+    resources = _descriptor(folder)["resources"]
+    for resource in resources:
         if resource["name"] == name:
             return resource
-    known = ", ".join(r["name"] for r in _descriptor(folder)["resources"])
+    known = ", ".join(r["name"] for r in resources)
     raise KeyError(f"no dataset called {name!r}; the data package has: {known}")
 
 
@@ -145,7 +146,7 @@ def _load_cached(folder: Path, name: str, stamp: float) -> pd.DataFrame:
 
     fields = resource["schema"]["fields"]
     expected = [f["name"] for f in fields]
-    for position, column in enumerate(expected):
+    for column in expected:
         if column not in table.columns:
             raise DataError(path, f"missing column (header has {list(table.columns)})", 1, column)
     extra = [c for c in table.columns if c not in expected]

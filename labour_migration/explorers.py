@@ -125,7 +125,7 @@ def describe_three_ds_gap(three_ds: pd.DataFrame, origin: str, destination: str,
 
 def _figure_as_img(fig, alt: str) -> str:
     """The figure as an <img> with alt text; a 64-colour PNG keeps saved pages light."""
-    canvas = FigureCanvasAgg(fig)
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     canvas.draw()
     image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba())
     buffer = io.BytesIO()
