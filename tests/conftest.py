@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
 HTML_DIR = BUILD_ROOT / "_build" / "html"
 ARTIFACTS = Path(os.environ.get("COURSE_ARTIFACTS", ROOT / "test-artifacts"))
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium here and in CI; CHROMIUM_PATH names another installed Chromium-based
+# browser (a hosted runner's Chrome, say). Playwright never downloads one.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # Flags for a sandboxed root run on a machine with no network beyond localhost.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
