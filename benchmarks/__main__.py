@@ -14,14 +14,15 @@ from pathlib import Path
 from . import ROOT
 from .report import FAILED, header, machine, markdown_table, text_table
 
-PARTS = ("build", "notebooks", "explorers", "pages", "environment")
+PARTS = ("build", "notebooks", "explorers", "browser", "pages", "environment")
 QUICK_BUILD_DIR = Path(tempfile.gettempdir()) / "labour-migration-benchmarks-site"
 
 
 def parse(argv):
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Measure the course's build, notebooks, explorers, page weight and learner "
+        description="Measure the course's build, notebooks, explorers (in a kernel and in JupyterLab), "
+                    "page weight and learner "
                     "environment, and print the results beside their targets.")
     parser.add_argument("--quick", action="store_true",
                         help="skip the timed clean build and the fresh learner venv; reuse a kept "
@@ -98,6 +99,11 @@ def main(argv=None) -> int:
 
             step(f"explorer updates ({args.updates} per variant) in a fresh kernel")
             rows += explorer_rows(args.updates)
+        if "browser" in parts:
+            from .browser import browser_rows
+
+            step("explorers in JupyterLab, driven by Chromium")
+            rows += browser_rows()
         if "pages" in parts and site_ok:
             from .weight import weight_rows
 

@@ -21,7 +21,10 @@ def jupyter_book() -> str:
 
 
 def lesson_notebooks(root: Path = ROOT) -> list[Path]:
-    return sorted(p for p in (root / "notebooks").glob("*.ipynb") if p.is_file())
+    """The lessons' notebooks, in the order of lessons.yml."""
+    from labour_migration.course import lessons
+
+    return [root / lesson.notebook for lesson in lessons(root / "lessons.yml")]
 
 
 def build(out_dir: Path, root: Path = ROOT) -> dict:

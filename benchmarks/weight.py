@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -10,7 +11,9 @@ from urllib.parse import unquote, urlparse
 from .build import lesson_notebooks
 from .report import INFO, Row, judge, kilobytes, megabytes
 
-PAGE_TARGET_BYTES = 500_000
+PAGE_TARGET_BYTES = 800_000
+# The saved explorer views are PNGs inlined (base64) in the page's widget state.
+SAVED_VIEW_PNG = re.compile(rb'data:image/png;base64,([A-Za-z0-9+/=]+)')
 # Attributes through which a page makes the browser fetch a file as it loads.
 LOADED = {("img", "src"), ("script", "src"), ("source", "src"), ("iframe", "src"),
           ("embed", "src"), ("video", "src"), ("audio", "src"), ("object", "data")}
@@ -83,15 +86,20 @@ def weight_rows(site: Path, root: Path) -> list[Row]:
         own_bytes = sum(f.stat().st_size for f in own)
         shared_bytes = sum(f.stat().st_size for f in shared)
         total = len(html) + own_bytes
+        inline = SAVED_VIEW_PNG.findall(html)
+        inline_bytes = sum(len(b) for b in inline)
         rows.append(Row(
             measure, kilobytes(total), f"<= {PAGE_TARGET_BYTES // 1000} kB",
             judge(total <= PAGE_TARGET_BYTES),
             f"HTML {kilobytes(len(html))} (gzipped {kilobytes(len(gzip.compress(html)))}) + "
-            f"{len(own)} images of its own {kilobytes(own_bytes)}; it also loads {len(shared)} "
+            f"{len(own)} images of its own {kilobytes(own_bytes)}; the HTML holds {len(inline)} inline "
+            f"chart images (the explorers' saved views, {kilobytes(inline_bytes)} of base64); "
+            f"it also loads {len(shared)} "
             f"shared files ({kilobytes(shared_bytes)}: theme, scripts, search index), which a "
             "browser caches across pages",
             values={"html": len(html), "own_files": own_bytes, "own_count": len(own),
-                    "shared_loaded": shared_bytes, "total": total}))
+                    "shared_loaded": shared_bytes, "total": total, "inline_images": len(inline),
+                    "inline_bytes": inline_bytes}))
     size, count = folder_size(static)
     rows.append(Row("Shared assets: _static/ (theme, fonts, scripts)", megabytes(size), status=INFO,
                     notes=f"{count} files, downloaded at most once per visitor, not counted in page weight",

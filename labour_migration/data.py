@@ -5,11 +5,13 @@ columns, their types, units and allowed ranges. :func:`load` reads a table and c
 cell against that description, so a damaged or edited file fails loudly with the file,
 row and column at fault instead of quietly turning into NaNs inside a chart.
 
+Topic modules (``migrants``, ``three_ds``...) hold the loaders of their own tables; this
+module holds the checking loader they share, the country list and the published figures.
+
 Example
 -------
->>> from labour_migration import load_migrant_stock
->>> stock = load_migrant_stock()
->>> int(stock.loc[stock["year"] == 2024, "migrants"].iloc[0])
+>>> table = load("migrant_stock_world")
+>>> int(table.loc[table["year"] == 2024, "migrants"].iloc[0])
 304021813
 """
 
@@ -23,18 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = [
-    "DataError",
-    "data_dir",
-    "load",
-    "load_countries",
-    "load_headline_figures",
-    "load_migrant_stock",
-    "load_migrant_stock_by_destination",
-    "load_migrant_stock_by_region",
-    "load_three_ds",
-    "headline_figure",
-]
+__all__ = ["DataError", "compare_then_and_now", "data_dir", "headline_figure", "load", "load_countries",
+           "load_headline_figures", "load_then_and_now"]
 
 
 class DataError(ValueError):
@@ -47,12 +39,44 @@ class DataError(ValueError):
         super().__init__(f"{file}: {where}: {problem}")
 
 
-def data_dir() -> Path:
-    """The folder that holds the tables.
+# The name in the course's datapackage.json: a data/ folder found by searching must be this one.
+DATA_PACKAGE_NAME = "labour-migration-course-data"
+NOT_FOUND_HINT = ("file not found: the course's data folder was looked for beside the package, in "
+                  "the working folder and above it, and in a copy of the course inside the working "
+                  "or home folder; open the notebook inside the course folder, or set "
+                  "LABOUR_MIGRATION_DATA to the course's data folder")
 
-    ``$LABOUR_MIGRATION_DATA`` if set; else ``data/`` beside the package in a clone of the
-    course; else the first ``data/`` with a ``datapackage.json`` in the working folder or
-    above it, which is where the course sits when a class hub installed the package apart.
+
+def _is_course_data(folder: Path) -> bool:
+    try:
+        return json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("name") == DATA_PACKAGE_NAME
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _course_copies(folder: Path) -> list[Path]:
+    """``data/`` folders of course copies directly inside ``folder``, the usual name first."""
+    try:
+        children = sorted((c for c in folder.iterdir() if c.is_dir() and not c.name.startswith(".")),
+                          key=lambda c: (c.name != "labour-migration-course", c.name))
+    except OSError:
+        return []
+    return [child / "data" for child in children if _is_course_data(child / "data")]
+
+
+def data_dir() -> Path:
+    """The folder that holds the tables, the first of:
+
+    1. ``$LABOUR_MIGRATION_DATA`` if set;
+    2. ``data/`` beside the package, in a clone of the course (or an editable install);
+    3. the course's ``data/`` in the working folder or the nearest folder above it: a lesson
+       opened inside a copy of the course, with the package installed apart (a class hub's
+       image, ``pip install`` into site-packages);
+    4. the ``data/`` of a copy of the course directly inside the working folder or the home
+       folder, such as ``~/labour-migration-course/data`` where nbgitpuller puts it: a
+       learner's own notebook made next to the course folder rather than inside it.
+
+    If none has the data, the answer is (2), and :func:`load` says where it looked.
     """
     override = os.environ.get("LABOUR_MIGRATION_DATA")
     if override:
@@ -60,9 +84,14 @@ def data_dir() -> Path:
     beside = Path(__file__).resolve().parents[1] / "data"
     if (beside / "datapackage.json").is_file():
         return beside
-    for folder in (Path.cwd(), *Path.cwd().parents):
-        if (folder / "data" / "datapackage.json").is_file():
+    cwd = Path.cwd()
+    for folder in (cwd, *cwd.parents):
+        if _is_course_data(folder / "data"):
             return folder / "data"
+    for folder in dict.fromkeys((cwd, Path.home())):
+        copies = _course_copies(folder)
+        if copies:
+            return copies[0]
     return beside
 
 
@@ -179,41 +208,13 @@ def load(name: str) -> pd.DataFrame:
     # The modification times make the cache notice an edited file.
     stamp = sum(p.stat().st_mtime for p in folder.glob("*") if p.is_file()) if folder.is_dir() else 0.0
     if not descriptor.is_file():
-        raise DataError(descriptor, "file not found")
+        raise DataError(descriptor, NOT_FOUND_HINT)
     return _load_cached(folder, name, stamp).copy()
-
-
-def load_migrant_stock() -> pd.DataFrame:
-    """World international migrant stock by year, 1990-2024 (UN DESA 2024 edition)."""
-    return load("migrant_stock_world")
-
-
-def load_migrant_stock_by_region() -> pd.DataFrame:
-    """International migrants by UN region of destination, 1990-2024."""
-    return load("migrant_stock_by_region")
-
-
-def load_migrant_stock_by_destination() -> pd.DataFrame:
-    """International migrants living in each country, 1990-2024, with country names."""
-    table = load("migrant_stock_by_destination")
-    return table.merge(load_countries()[["country_code", "country_name"]], on="country_code", how="left")
 
 
 def load_countries() -> pd.DataFrame:
     """Country codes, names, UN region and World Bank income group."""
     return load("countries")
-
-
-def load_three_ds() -> pd.DataFrame:
-    """Development, demography and democracy indicators by country and year, with names.
-
-    >>> mexico = load_three_ds().query("country_code == 'MEX'")
-    >>> mexico["country_name"].iloc[0]
-    'Mexico'
-    """
-    table = load("three_ds")
-    names = load_countries()[["country_code", "country_name"]]
-    return table.merge(names, on="country_code", how="left")
 
 
 def load_headline_figures() -> pd.DataFrame:
@@ -227,3 +228,52 @@ def headline_figure(figure_id: str) -> float:
     if figure_id not in figures.index:
         raise KeyError(f"no headline figure {figure_id!r}; known: {', '.join(figures.index)}")
     return float(figures.at[figure_id, "value"])
+
+
+def load_then_and_now(lesson: str | None = None) -> pd.DataFrame:
+    """The brief's figures paired with their latest published counterparts.
+
+    One row per pair: the ids of both figures in ``headline_figures.csv``, what mainly
+    explains the difference (``growth``, ``revision``, ``definition`` or ``mixed``) and why.
+    ``lesson`` (an id from ``lessons.yml``) keeps the rows that lesson sets side by side.
+
+    >>> load_then_and_now("01_why_people_migrate")["brief_figure_id"].iloc[0]
+    'brief_migrants'
+    """
+    table = load("then_and_now")
+    if lesson is not None:
+        table = table[table["lesson"] == lesson].reset_index(drop=True)
+    return table
+
+
+def _written(number: str, unit: str) -> str:
+    """'191 million' or '7-8%': a number as the lessons write it, with its unit."""
+    return f"{number}%" if unit == "percent" else f"{number} {unit.removesuffix(' people')}"
+
+
+def compare_then_and_now(lesson: str | None = None) -> pd.DataFrame:
+    """The then-and-now pairs with their values and sources, one row per topic, to read.
+
+    Each figure is written with its unit and year, e.g. ``191 million (2005)``; a range in
+    the brief (one row per bound) is written once, e.g. ``7-8% (2005)``. Raises ``KeyError``
+    if a pair names a figure that ``headline_figures.csv`` lacks.
+
+    >>> compare_then_and_now("01_why_people_migrate").iloc[0, :3].tolist()
+    ['International migrants', '191 million (2005)', '304 million (2024)']
+    """
+    pairs = load_then_and_now(lesson)
+    figures = load_headline_figures().set_index("figure_id")
+    missing = sorted(set(pairs["brief_figure_id"]).union(pairs["latest_figure_id"]) - set(figures.index))
+    if missing:
+        raise KeyError(f"then_and_now.csv names figures that headline_figures.csv lacks: {', '.join(missing)}")
+    rows = []
+    for (topic, latest_id), group in pairs.groupby(["topic", "latest_figure_id"], sort=False):
+        brief = figures.loc[list(group["brief_figure_id"])]
+        then = _written("\u2013".join(f"{v:g}" for v in brief["value"]), brief["unit"].iloc[0])
+        latest = figures.loc[latest_id]
+        rows.append({"topic": topic, "in the brief": f"{then} ({int(brief['reference_year'].iloc[0])})",
+                     "latest": f"{_written(f'{latest.value:g}', latest.unit)} ({int(latest.reference_year)})",
+                     "latest source": latest["source"], "change": group["change"].iloc[0],
+                     "why": group["why"].iloc[0]})
+    return pd.DataFrame(rows)
+

@@ -5,7 +5,9 @@ Run it from the repository root:  python scripts/build_data.py [path/to/referenc
 The course never reads ../shared at run time (it is not there on Binder or in a learner's
 clone); this script documents exactly how each table in data/ was derived, so that anyone
 with the same extracts can check or refresh them. Typed-in published figures
-(data/headline_figures.csv) are kept by hand, with their citation, and are not touched here.
+(data/headline_figures.csv) and the pairs of the brief's figures with their latest
+counterparts (data/then_and_now.csv) are kept by hand, with their citations, and are not
+touched here.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ OWID_TO_ISO3 = {
     "Cote d'Ivoire": "CIV", "East Timor": "TLS", "Hong Kong": "HKG", "Iran": "IRN", "Laos": "LAO",
     "Macao": "MAC", "Micronesia (country)": "FSM", "North Korea": "PRK", "Palestine": "PSE",
     "Russia": "RUS", "Sao Tome and Principe": "STP", "South Korea": "KOR", "Syria": "SYR",
-    "Turkey": "TUR", "Venezuela": "VEN",
+    "Turkey": "TUR", "Venezuela": "VEN", "Bolivia": "BOL", "Kosovo": "XKX", "Moldova": "MDA",
+    "Netherlands": "NLD", "Tanzania": "TZA", "Vietnam": "VNM",
 }
 FH_STATUS = {0: "Not free", 1: "Partly free", 2: "Free"}
 
@@ -48,6 +51,21 @@ def build_migrant_stock_by_region(ref: Path) -> pd.DataFrame:
     regions = pd.read_csv(ref / "derived/migrant_stock_2024ed_by_region_income_1990_2024.csv")
     regions = regions[regions["group_type"] == "un_region_of_destination"]
     return regions.rename(columns={"group": "region", "migrant_stock": "migrants"})[["region", "year", "migrants"]]
+
+
+def build_emigration_by_origin(ref: Path, countries: pd.DataFrame) -> pd.DataFrame:
+    """Emigrants by country of origin and the share of the origin's people they are.
+
+    The derived file sums UN DESA's bilateral stock by origin and divides by emigrants plus
+    the resident population (WPP 2024; the 2024 row uses 2023, the last year of that series).
+    Origins without a country code ('unknown', a UN grouping) are left out.
+    """
+    emigrants = pd.read_csv(ref / "derived/emigrants_and_emigration_rate_by_origin_1990_2024.csv")
+    emigrants = emigrants.rename(columns={"origin": "country_code", "total": "emigrants"})
+    emigrants = emigrants[emigrants["country_code"].isin(countries["country_code"])].copy()
+    emigrants["emigration_rate_pct"] = emigrants["emigration_rate_pct"].round(2)
+    return emigrants[["country_code", "year", "emigrants", "emigration_rate_pct"]].sort_values(
+        ["country_code", "year"])
 
 
 def build_countries(ref: Path) -> pd.DataFrame:
@@ -106,6 +124,7 @@ def main(ref: Path) -> None:
         "migrant_stock_by_destination.csv": by_destination,
         "countries.csv": countries.sort_values("country_code"),
         "three_ds.csv": three_ds,
+        "emigration_by_origin.csv": build_emigration_by_origin(ref, countries),
     }
     for name, table in tables.items():
         table.to_csv(DATA / name, index=False)

@@ -87,8 +87,10 @@ def load_settings(root: Path = ROOT) -> Settings:
 
 
 def find_notebooks(root: Path = ROOT) -> list[Path]:
-    """The lessons: every .ipynb in notebooks/, in file-name order."""
-    return sorted(p for p in (root / "notebooks").glob("*.ipynb") if p.is_file())
+    """The lessons' notebooks, in the order of the manifest, ``root/lessons.yml``."""
+    from labour_migration.course import lessons
+
+    return [root / lesson.notebook for lesson in lessons(root / "lessons.yml")]
 
 
 def lesson_title(notebook: Path) -> str:

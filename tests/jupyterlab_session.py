@@ -5,10 +5,10 @@
 ``window.jupyterapp`` object that ``--LabApp.expose_app_in_browser`` publishes, and through
 the keyboard and mouse for everything a learner touches.
 
-Explorers are found by shape, not by name: a widget box in an output that holds an
-``<img>`` chart and at least one control. Text/combobox inputs and sliders are operated;
-to cover a new kind of control (a Dropdown, say), add its selector to ``CONTROLS`` and an
-``operate_*`` method that changes it from the keyboard, then call it from the tests.
+Explorers are found by the name lessons.yml gives them: every explorer's outer box carries
+the classes ``lm-explorer`` and ``lm-explorer-<name>``, its live controls sit in a box
+with class ``lm-live-only``, and its chart is the visible ``<img>`` inside it (a saved
+view or the learner's own choice, one at a time).
 """
 
 from __future__ import annotations
@@ -28,11 +28,15 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-# What makes a widget box an explorer, and which of its parts a learner changes.
-CHART = ".widget-html img"
-TEXT_INPUTS = ".widget-text input[type='text']"
-SLIDER_HANDLES = ".widget-slider .noUi-handle"
-CONTROLS = f"{TEXT_INPUTS}, {SLIDER_HANDLES}, .widget-dropdown select"
+# The parts of an explorer a learner changes (all inside its .lm-live-only box).
+TEXT_INPUTS = ".lm-live-only .widget-text input[type='text']"
+SLIDER_HANDLES = ".lm-live-only .widget-slider .noUi-handle"
+DROPDOWNS = ".lm-live-only .widget-dropdown select"
+VIEW_MENU = ".widget-dropdown select"  # the first drop-down of an explorer: its saved views
+VISIBLE_CHART_JS = """box => {
+  const img = [...box.querySelectorAll('img')].find(i => i.offsetParent !== null);
+  return img ? {src: img.getAttribute('src'), alt: img.getAttribute('alt')} : null;
+}"""
 
 KERNEL_READY_JS = """() => {
   const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -82,17 +86,6 @@ UNEXECUTED_CELLS_JS = """() => {
   }
   return left;
 }"""
-
-# Number explorers in page order, outermost box only (an explorer's inner HBox also holds
-# controls but no chart of its own).
-MARK_EXPLORERS_JS = """([chart, controls]) => {
-  const boxes = [...document.querySelectorAll('.jp-OutputArea-output .widget-box')]
-    .filter(box => box.querySelector(chart) && box.querySelector(controls));
-  const outer = boxes.filter(box => !boxes.some(other => other !== box && other.contains(box)));
-  outer.forEach((box, i) => box.setAttribute('data-test-explorer', String(i)));
-  return outer.length;
-}"""
-
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -244,18 +237,13 @@ class LessonPage:
     def kernel_problems(self) -> list[str]:
         return self.page.evaluate("() => window.__kernelProblems || []")
 
-    def explorers(self, timeout_ms: int = 15_000) -> list[int]:
-        """Numbers of the explorers on the page, once every widget output has rendered.
-
-        Each explorer's box gets ``data-test-explorer="<number>"``; use :meth:`explorer`.
-        """
+    def wait_for_widgets(self, timeout_ms: int = 15_000) -> None:
+        """Wait until every widget output of the notebook is drawn."""
         try:
             self._wait_for_widget_views(timeout_ms)
         except PlaywrightTimeout:
             raise AssertionError(f"{self.name}: widget outputs did not render within "
                                  f"{timeout_ms / 1000:.0f} s (is the widgets extension loaded?)")
-        count = self.page.evaluate(MARK_EXPLORERS_JS, [CHART, CONTROLS])
-        return list(range(count))
 
     def _wait_for_widget_views(self, timeout_ms: int) -> None:
         self.page.wait_for_function(
@@ -272,21 +260,24 @@ class LessonPage:
                    .length >= views;
                }""", timeout=timeout_ms, polling=100)
 
-    def explorer(self, number: int):
-        return self.page.locator(f"[data-test-explorer='{number}']")
+    def explorer(self, name: str):
+        """The explorer registered as ``name`` (its outer widget box)."""
+        return self.page.locator(f".jp-OutputArea-output .lm-explorer-{name}")
 
-    def chart(self, number: int) -> dict:
-        """The explorer's chart as ``{"src": ..., "alt": ...}``."""
-        return self.explorer(number).locator(CHART).first.evaluate(
-            "img => ({src: img.getAttribute('src'), alt: img.getAttribute('alt')})")
+    def chart(self, name: str) -> dict | None:
+        """The explorer's visible chart as ``{"src": ..., "alt": ...}``."""
+        return self.explorer(name).evaluate(VISIBLE_CHART_JS)
 
-    def wait_for_chart_change(self, number: int, old_src: str, timeout_ms: int = 15_000) -> float:
-        """Seconds until the explorer's chart is no longer ``old_src`` (checked every frame)."""
+    def message(self, name: str) -> str:
+        return self.explorer(name).locator(".widget-html.lm-live-only").inner_text()
+
+    def wait_for_chart_change(self, name: str, old_src: str | None, timeout_ms: int = 15_000) -> float:
+        """Seconds until the explorer's visible chart is no longer ``old_src`` (checked every frame)."""
         start = time.monotonic()
         self.page.wait_for_function(
-            """([number, old]) => {
-                 const img = document.querySelector(
-                   `[data-test-explorer='${number}'] .widget-html img`);
-                 return !!img && img.getAttribute('src') !== old;
-               }""", arg=[number, old_src], polling="raf", timeout=timeout_ms)
+            f"""([box, old]) => {{
+                 const chart = ({VISIBLE_CHART_JS})(box);
+                 return !!chart && chart.src !== old;
+               }}""", arg=[self.explorer(name).element_handle(), old_src], polling="raf",
+            timeout=timeout_ms)
         return time.monotonic() - start

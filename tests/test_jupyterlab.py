@@ -2,13 +2,10 @@
 
 One JupyterLab server serves a temporary copy of ``notebooks/`` for the whole module, so
 checkpoints and outputs never land in the repository; the kernel finds the course data
-through the installed ``labour_migration`` package, as it does on Binder. Each lesson is
-opened and run once (the ``lesson`` fixture) and the tests below then use that session in
-order: explorers by keyboard, bad input, then the quiz.
-
-Explorers are found by their shape (see ``jupyterlab_session``), so a later lesson's
-explorer built like the 3Ds one is operated without changes here. A lesson with no
-explorer skips the explorer tests (shown by ``-ra``).
+through the installed ``labour_migration`` package, as it does on Binder. Each lesson of
+lessons.yml is opened and run once (the ``lesson`` fixture) and the tests below then use
+that session in order: every explorer the manifest names (a missing one fails), each of
+its controls from the keyboard, bad input, the saved-view menu, then the quiz.
 
 Timings are printed per lesson with ``pytest -s``.
 """
@@ -21,16 +18,18 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ARTIFACTS, ROOT, bin_path, open_guarded_page
-from jupyterlab_session import (SLIDER_HANDLES, TEXT_INPUTS, JupyterLabServer, LessonPage,
-                                copy_notebooks)
+from jupyterlab_session import (DROPDOWNS, SLIDER_HANDLES, TEXT_INPUTS, VIEW_MENU, JupyterLabServer,
+                                LessonPage, copy_notebooks)
+from labour_migration.course import lessons
 
 pytestmark = pytest.mark.browser
 
-LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-# The corridor Lesson 1 suggests trying; an explorer whose list lacks these names gets the
-# first name on its list instead.
+LESSONS = lessons()
+# The corridor Lesson 1 suggests trying; a box whose list lacks these names gets the first
+# name on its list instead.
 PREFERRED_CHOICES = ("Nepal", "Qatar")
-BAD_COUNTRY = "Atlantis"
+BAD_CHOICE = "Atlantis"
+BAD_NUMBER = "abc"
 
 
 @pytest.fixture(scope="module")
@@ -57,14 +56,16 @@ def _screenshot(page, name: str) -> None:
         pass
 
 
-@pytest.fixture(scope="module", params=LESSONS, ids=lambda path: path.stem)
+@pytest.fixture(scope="module", params=LESSONS, ids=lambda lesson: lesson.id)
 def lesson(request, browser, jupyterlab):
     """The lesson open in chromium, its kernel ready and every cell run once."""
     context, page = open_guarded_page(browser)
-    session = LessonPage(page, request.param.stem)
+    session = LessonPage(page, request.param.id)
+    session.manifest = request.param
     try:
-        session.open(jupyterlab.lab_url(request.param.name))
+        session.open(jupyterlab.lab_url(request.param.notebook.removeprefix("notebooks/")))
         session.run_all()
+        session.wait_for_widgets()
     except Exception:
         _screenshot(page, f"jupyterlab-{session.name}-open-and-run")
         context.close()
@@ -88,11 +89,12 @@ def learner(lesson, request):
         _screenshot(lesson.page, request.node.nodeid)
 
 
-def _explorers_or_skip(learner) -> list[int]:
-    explorers = learner.explorers()
-    if not explorers:
-        pytest.skip(f"{learner.name} has no explorer (a widget box with a chart and controls)")
-    return explorers
+def _explorers(learner) -> list[str]:
+    """The explorers lessons.yml names for this lesson; each must be on the page."""
+    names = list(learner.manifest.explorers)
+    missing = [name for name in names if learner.explorer(name).count() != 1]
+    assert not missing, f"{learner.name}: explorers named in lessons.yml but not shown: {missing}"
+    return names
 
 
 def _type_and_enter(input_, text: str) -> None:
@@ -117,79 +119,116 @@ def test_run_all_runs_every_cell_without_error_output(learner):
     assert learner.unexecuted_cells() == [], "Run All left code cells without an execution count"
 
 
-def test_typing_a_listed_country_and_enter_redraws_the_explorer_chart(learner):
-    operated = 0
-    for number in _explorers_or_skip(learner):
-        inputs = learner.explorer(number).locator(TEXT_INPUTS)
+def test_every_explorer_named_in_the_manifest_is_shown(learner):
+    for name in _explorers(learner):
+        assert learner.chart(name), f"{name}: no chart is visible"
+
+
+def test_typing_a_listed_choice_and_enter_redraws_the_explorer_chart(learner):
+    for name in _explorers(learner):
+        inputs = learner.explorer(name).locator(TEXT_INPUTS)
         for i in range(inputs.count()):
             input_ = inputs.nth(i)
             taken = {inputs.nth(j).input_value() for j in range(inputs.count())}
             choice = _choice(input_, taken)
-            if choice is None:  # a free-text box: no known good value to type
+            if choice is None:  # a number box: see the number test
                 continue
-            before = learner.chart(number)
+            before = learner.chart(name)
             _type_and_enter(input_, choice)
-            seconds = learner.wait_for_chart_change(number, before["src"])
+            seconds = learner.wait_for_chart_change(name, before["src"])
             learner.record("explorer redraw after typing (slowest)", seconds)
-            after = learner.chart(number)
+            after = learner.chart(name)
             # The alt text must follow the chart, or a screen reader describes the old view.
             assert after["alt"] != before["alt"]
             assert choice in after["alt"]
             assert input_.input_value() == choice
-            operated += 1
     assert learner.kernel_problems() == []
-    if not operated:
-        pytest.skip(f"{learner.name}: no explorer has a text box with a list of choices")
+
+
+def test_typing_a_new_number_redraws_and_a_word_gets_a_message(learner):
+    for name in _explorers(learner):
+        inputs = learner.explorer(name).locator(TEXT_INPUTS)
+        for i in range(inputs.count()):
+            input_ = inputs.nth(i)
+            if _choice(input_, set()) is not None:
+                continue
+            good = input_.input_value()
+            number = float(good.replace(",", ""))
+            before = learner.chart(name)
+            _type_and_enter(input_, f"{number * 0.9:g}" if number else "1")
+            learner.wait_for_chart_change(name, before["src"])
+            _type_and_enter(input_, BAD_NUMBER)
+            learner.page.wait_for_function(
+                "el => el.textContent.includes('number')",
+                arg=learner.explorer(name).locator(".widget-html.lm-live-only").element_handle(),
+                timeout=15_000)
+            _type_and_enter(input_, good)
+    assert learner.kernel_problems() == []
 
 
 def test_moving_a_slider_handle_with_the_arrow_keys_redraws_the_explorer_chart(learner):
-    operated = 0
-    for number in _explorers_or_skip(learner):
-        handles = learner.explorer(number).locator(SLIDER_HANDLES)
+    for name in _explorers(learner):
+        handles = learner.explorer(name).locator(SLIDER_HANDLES)
         for i in range(handles.count()):
             handle = handles.nth(i)
             now, top = (float(handle.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemax"))
-            before = learner.chart(number)
+            before = learner.chart(name)
             handle.focus()
             handle.press("ArrowLeft" if now >= top else "ArrowRight")
-            seconds = learner.wait_for_chart_change(number, before["src"])
+            seconds = learner.wait_for_chart_change(name, before["src"])
             learner.record("explorer redraw after slider key (slowest)", seconds)
             assert float(handle.get_attribute("aria-valuenow")) != now
-            assert learner.chart(number)["alt"] != before["alt"]
-            operated += 1
+            assert learner.chart(name)["alt"] != before["alt"]
     assert learner.kernel_problems() == []
-    if not operated:
-        pytest.skip(f"{learner.name}: no explorer has a slider")
 
 
-def test_an_unknown_country_shows_a_message_keeps_the_chart_and_raises_nothing(learner):
-    operated = 0
-    for number in _explorers_or_skip(learner):
-        inputs = learner.explorer(number).locator(TEXT_INPUTS)
+def test_choosing_another_option_in_a_drop_down_redraws_the_explorer_chart(learner):
+    for name in _explorers(learner):
+        menus = learner.explorer(name).locator(DROPDOWNS)
+        for i in range(menus.count()):
+            menu = menus.nth(i)
+            before = learner.chart(name)
+            # Chosen as with the mouse: in JupyterLab's command mode the arrow keys move
+            # between cells even when a drop-down has the focus.
+            options = menu.evaluate("s => s.options.length")
+            current = menu.evaluate("s => s.selectedIndex")
+            menu.select_option(index=current - 1 if current == options - 1 else current + 1)
+            learner.wait_for_chart_change(name, before["src"])
+    assert learner.kernel_problems() == []
+
+
+def test_the_saved_view_menu_switches_the_chart_at_once(learner):
+    for name in _explorers(learner):
+        menu = learner.explorer(name).locator(VIEW_MENU).first
+        menu.select_option(index=0)
+        before = learner.chart(name)
+        menu.select_option(index=1)  # as with the mouse (see the drop-down test)
+        seconds = learner.wait_for_chart_change(name, before["src"] if before else None)
+        learner.record("saved view switch (slowest)", seconds)
+    assert learner.kernel_problems() == []
+
+
+def test_an_unknown_choice_shows_a_message_keeps_the_chart_and_raises_nothing(learner):
+    for name in _explorers(learner):
+        inputs = learner.explorer(name).locator(TEXT_INPUTS)
         for i in range(inputs.count()):
             input_ = inputs.nth(i)
+            if _choice(input_, set()) is None:
+                continue
             good = input_.input_value()
-            before = learner.chart(number)
-            _type_and_enter(input_, BAD_COUNTRY)
-            learner.page.wait_for_function(
-                "([number, text]) => [...document.querySelectorAll("
-                "  `[data-test-explorer='${number}'] .widget-html:not(:has(img))`)]"
-                "  .some(el => el.textContent.includes(text))",
-                arg=[number, BAD_COUNTRY], timeout=15_000)
-            assert learner.chart(number)["src"] == before["src"], "the last good chart must stay"
+            before = learner.chart(name)
+            _type_and_enter(input_, BAD_CHOICE)
+            message = learner.explorer(name).locator(".widget-html.lm-live-only")
+            learner.page.wait_for_function("([el, text]) => el.textContent.includes(text)",
+                                           arg=[message.element_handle(), BAD_CHOICE], timeout=15_000)
+            assert learner.chart(name)["src"] == before["src"], "the last good chart must stay"
             # A good value again must clear the complaint.
             _type_and_enter(input_, good)
-            learner.page.wait_for_function(
-                "([number, text]) => ![...document.querySelectorAll("
-                "  `[data-test-explorer='${number}'] .widget-html:not(:has(img))`)]"
-                "  .some(el => el.textContent.includes(text))",
-                arg=[number, BAD_COUNTRY], timeout=15_000)
-            operated += 1
+            learner.page.wait_for_function("([el, text]) => !el.textContent.includes(text)",
+                                           arg=[message.element_handle(), BAD_CHOICE], timeout=15_000)
     assert learner.kernel_problems() == [], "a widget callback raised in the kernel"
     assert learner.cell_errors() == []
     assert learner.page.locator(".jp-OutputArea-output[data-mime-type*='stderr']").count() == 0
-    if not operated:
-        pytest.skip(f"{learner.name}: no explorer has a text box")
 
 
 def _words(text: str) -> str:

@@ -28,7 +28,7 @@ _spec.loader.exec_module(launch_links)
 
 def _copy_course(tmp_path: Path) -> Path:
     """The files the script reads, copied so a test can change them."""
-    for name in ("_config.yml", *launch_links.TARGETS):
+    for name in ("_config.yml", "lessons.yml", *launch_links.TARGETS):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks",
