@@ -53,6 +53,17 @@ class Lesson:
         """The lesson as ``_toc.yml`` lists it (no suffix)."""
         return str(Path(self.notebook).with_suffix("").as_posix())
 
+    def objectives(self, root: Path = ROOT) -> list[str]:
+        """The learning objectives, as the notebook's numbered list states them (markdown)."""
+        import json
+
+        cells = json.loads((root / self.notebook).read_text(encoding="utf-8"))["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        if "## Learning objectives" not in text:
+            return []
+        section = text.split("## Learning objectives", 1)[1].split("\n## ", 1)[0]
+        return [m.strip() for m in re.findall(r"^\d+\.\s+(.+)$", section, flags=re.M)]
+
     @property
     def label(self) -> str:
         """``"1. Why people migrate"``: how tables and menus name the lesson."""
@@ -69,8 +80,8 @@ def lessons(path: Path = MANIFEST) -> list[Lesson]:
     if not isinstance(entries, list) or not entries:
         raise ManifestError(f"{path.name}: needs a non-empty list under 'lessons:'")
     found = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"{path.name}, lesson {number}"
+    for position, entry in enumerate(entries, start=1):
+        where = f"{path.name}, lesson {position}"
         if not isinstance(entry, dict):
             raise ManifestError(f"{where}: not a mapping")
         missing = [f for f in FIELDS if f not in entry]
@@ -79,8 +90,9 @@ def lessons(path: Path = MANIFEST) -> list[Lesson]:
             raise ManifestError(f"{where}: missing {missing}, unknown {unknown}")
         if not re.fullmatch(r"\d\d_[a-z0-9_]+", str(entry["id"])):
             raise ManifestError(f"{where}: id {entry['id']!r} is not NN_words")
-        if int(entry["id"][:2]) != number:
-            raise ManifestError(f"{where}: id {entry['id']!r} does not start with {number:02d}")
+        number = int(entry["id"][:2])
+        if found and number <= found[-1].number:
+            raise ManifestError(f"{where}: id {entry['id']!r} does not come after {found[-1].id!r}")
         found.append(Lesson(number=number, id=entry["id"], title=str(entry["title"]),
                             brief=str(entry["brief"]), notebook=str(entry["notebook"]),
                             quiz=str(entry["quiz"]), explorers=tuple(entry["explorers"] or ()),
@@ -102,6 +114,9 @@ def manifest_problems(root: Path = ROOT) -> list[str]:
         return [str(error)]
     resources = {r["name"] for r in json.loads((root / "data" / "datapackage.json")
                                                .read_text(encoding="utf-8"))["resources"]}
+    numbers = [lesson.number for lesson in listed]
+    if numbers != list(range(1, len(listed) + 1)):
+        problems.append(f"lessons are numbered {numbers}: number them 1, 2, 3... with no gap")
     for lesson in listed:
         notebook = root / lesson.notebook
         if Path(lesson.notebook).stem != lesson.id:

@@ -7,7 +7,8 @@ questions in jupyterquiz's format, plus fields for the course:
     unique across the course, e.g. ``"02-q05"``;
 ``objectives``
     the numbers of the lesson's learning objectives the question assesses, e.g. ``[2, 3]``
-    (objective 3 of lesson 2 is known course-wide as ``2.3``);
+    (objective 3 of lesson 2 is known course-wide as ``2.3``; the final assessment, which
+    spans lessons, uses those course-wide ids: ``["2.3"]``);
 ``skill``
     what the question asks of the learner: ``recall``, ``read-chart`` (read a chart or a
     table), ``apply`` (use an idea on a new case) or ``judge`` (weigh a claim);
@@ -32,10 +33,11 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 __all__ = ["QuizError", "QUESTION_BANKS", "SKILLS", "check_question_bank", "load_question_bank",
-           "show_quiz", "step_words"]
+           "quiz_order", "show_quiz", "step_words"]
 
 QUESTION_BANKS = Path(__file__).resolve().parent / "question_banks"
 QUESTION_TYPES = {"multiple_choice", "many_choice", "numeric"}
@@ -123,8 +125,10 @@ def check_question_bank(questions) -> list[str]:
             continue
         objectives = q.get("objectives")
         if (not isinstance(objectives, list) or not objectives
-                or not all(isinstance(o, int) and not isinstance(o, bool) and o > 0 for o in objectives)):
-            problems.append(f"{where}: 'objectives' must list the learning objectives it assesses, e.g. [2]")
+                or not all((isinstance(o, int) and not isinstance(o, bool) and o > 0)
+                           or (isinstance(o, str) and re.fullmatch(r"\d+\.\d+", o)) for o in objectives)):
+            problems.append(f"{where}: 'objectives' must list the learning objectives it assesses: "
+                            "numbers within the lesson, e.g. [2], or course-wide ids, e.g. [\"3.2\"]")
         if q.get("skill") not in SKILLS:
             problems.append(f"{where}: skill {q.get('skill')!r} is not one of {list(SKILLS)}")
         answers = q.get("answers")
@@ -153,6 +157,22 @@ def check_question_bank(questions) -> list[str]:
     return problems
 
 
+def quiz_order(lesson: str) -> list[dict]:
+    """The bank's questions with their answers in the order every page shows them.
+
+    The order is drawn once, with a seed fixed per lesson, so the site, the notebook, the
+    printed handout and the teacher's answer key agree on "the third answer".
+    """
+    rng = random.Random(lesson)
+    questions = []
+    for question in load_question_bank(lesson):
+        question = dict(question)
+        if question["type"] != "numeric":
+            question["answers"] = rng.sample(question["answers"], k=len(question["answers"]))
+        questions.append(question)
+    return questions
+
+
 def show_quiz(lesson: str, **options) -> None:
     """Show a lesson's quiz in the notebook (it also works on the static course site).
 
@@ -162,13 +182,7 @@ def show_quiz(lesson: str, **options) -> None:
     """
     from jupyterquiz import display_quiz
 
-    rng = random.Random(lesson)
-    questions = []
-    for question in load_question_bank(lesson):
-        question = {k: v for k, v in question.items() if k not in COURSE_KEYS}
-        if question["type"] != "numeric":
-            question["answers"] = rng.sample(question["answers"], k=len(question["answers"]))
-        questions.append(question)
+    questions = [{k: v for k, v in q.items() if k not in COURSE_KEYS} for q in quiz_order(lesson)]
     state = random.getstate()
     random.seed(lesson)  # jupyterquiz draws its element id from the global generator
     try:

@@ -81,9 +81,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def chromium_or_skip() -> str:
+    """Debian's chromium; skip without it on a developer's machine, fail under CI."""
+    if not Path(CHROMIUM).exists():
+        message = f"chromium not found at {CHROMIUM}; install it with: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    """Serve the built site on 127.0.0.1 at a free port for the whole session."""
+def handouts(site_dir):
+    """The printable handouts, printed into the built site as scripts/build_site.sh does."""
+    chromium_or_skip()
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from handouts import make_handouts
+
+    return make_handouts(site_dir, ROOT)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir, handouts):
+    """Serve the built site (with its handouts) on 127.0.0.1 at a free port for the session."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -104,11 +124,7 @@ def site_pages(site_dir):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
-    if not Path(CHROMIUM).exists():
-        message = f"chromium not found at {CHROMIUM}; install it with: apt-get install -y chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
