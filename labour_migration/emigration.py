@@ -10,8 +10,9 @@ Example
 -------
 >>> from labour_migration import load_emigration, load_three_ds
 >>> paths = emigration_and_income(load_emigration(), load_three_ds(), ["NPL"])
->>> paths[["year", "income_year", "emigration_rate_pct"]].iloc[-1].tolist()
-[2024, 2023, 8.16]
+>>> last = paths.iloc[-1]
+>>> int(last["year"]), int(last["income_year"]), float(last["emigration_rate_pct"])
+(2024, 2023, 8.16)
 >>> fig = plot_emigration_and_income(load_emigration(), load_three_ds(), ["NPL", "IND"])
 >>> fig.axes[0].get_ylabel()
 'Emigration rate (% of its people, at home and abroad)'
@@ -26,7 +27,8 @@ from matplotlib.ticker import FixedLocator, NullLocator, StrMethodFormatter
 from .charts import COLOURS, finish, style
 from .data import load, load_countries
 
-__all__ = ["HUMP_ORIGINS", "emigration_and_income", "load_emigration", "plot_emigration_and_income"]
+__all__ = ["HUMP_ORIGINS", "emigration_and_income", "largest_diasporas", "load_emigration",
+           "plot_emigration_and_income", "plot_largest_diasporas"]
 
 # Origin countries whose paths the lesson shows: five whose income rose from a low level,
 # and Mexico, where emigration stopped rising at a higher income.
@@ -39,7 +41,7 @@ SOURCE_EMIGRATION = ("Sources: UN DESA, International Migrant Stock 2024 and Wor
 def load_emigration() -> pd.DataFrame:
     """Emigrants and the emigration rate by country of origin, 1990-2024, with country names.
 
-    >>> load_emigration().query("country_code == 'IND' and year == 2024")["emigrants"].iloc[0]
+    >>> int(load_emigration().query("country_code == 'IND' and year == 2024")["emigrants"].iloc[0])
     18533845
     """
     table = load("emigration_by_origin")
@@ -95,4 +97,45 @@ def plot_emigration_and_income(emigration: pd.DataFrame, three_ds: pd.DataFrame,
     style(ax, grid="both")
     first, last = int(paths["year"].min()), int(paths["year"].max())
     finish(fig, f"Income per person and emigration, {first}-{last} (hollow circle: {first})", SOURCE_EMIGRATION)
+    return fig
+
+
+def largest_diasporas(emigration: pd.DataFrame, n: int = 10, year: int = 2024, since: int = 1990) -> pd.DataFrame:
+    """The ``n`` origin countries with the most emigrants in ``year``, with their number in ``since``.
+
+    A diaspora is counted here as UN DESA counts emigrants: people born in (or citizens of)
+    the country who live in another one. Their children born abroad are not in the count.
+
+    >>> largest_diasporas(load_emigration(), n=3)["country_name"].tolist()
+    ['India', 'China', 'Mexico']
+    """
+    wide = emigration.pivot_table(index=["country_code", "country_name"], columns="year", values="emigrants")
+    top = wide.nlargest(n, year)[[since, year]].reset_index()
+    top.columns = ["country_code", "country_name", f"emigrants_{since}", f"emigrants_{year}"]
+    top["growth_multiple"] = (top[f"emigrants_{year}"] / top[f"emigrants_{since}"]).round(2)
+    return top
+
+
+def plot_largest_diasporas(emigration: pd.DataFrame, n: int = 10, year: int = 2024, since: int = 1990):
+    """Horizontal bars: the ``n`` largest diasporas in ``year``, with a marker at their size in ``since``."""
+    top = largest_diasporas(emigration, n, year, since).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 5.2), layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+    rows = range(len(top))
+    ax.barh(rows, top[f"emigrants_{year}"] / 1e6, color=COLOURS["blue"], height=0.6, label=str(year))
+    ax.plot(top[f"emigrants_{since}"] / 1e6, rows, "D", color=COLOURS["orange"], mec="black", mew=0.6,
+            ms=7, ls="none", label=str(since))
+    for row, value, before in zip(rows, top[f"emigrants_{year}"] / 1e6, top[f"emigrants_{since}"] / 1e6):
+        # Written past the bar or the marker, whichever reaches further, so neither hides it.
+        ax.annotate(f"{value:.1f}", (max(value, before), row), textcoords="offset points",
+                    xytext=(7 if before > value * 0.97 else 4, 0), va="center", fontsize=9)
+    ax.set_yticks(list(rows), top["country_name"])
+    ax.set_xlim(0, top[f"emigrants_{year}"].max() / 1e6 * 1.12)
+    ax.set_xlabel("Emigrants living in another country (millions)")
+    ax.set_ylabel("Country of origin")
+    ax.legend(loc="lower right", frameon=False, title="Year")
+    style(ax, grid="x")
+    finish(fig, f"The {n} largest diasporas in {year}, and their size in {since}",
+           "Source: UN DESA, International Migrant Stock 2024 (emigrants by country of origin). "
+           "People born in the country\n(or its citizens) living abroad; their children born abroad are not counted.")
     return fig

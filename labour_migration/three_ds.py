@@ -235,11 +235,11 @@ class ThreeDsExplorer(Explorer):
                   "A neighbour catching up: income per person in Germany was 3.3 times Poland's in "
                   "1990 and 1.4 times in 2023, yet the share of Poles living abroad rose from 6.1% "
                   "in 2000 to 10.6% in 2024, after Poland joined the European Union in 2004."),
-        SavedView("India → United Arab Emirates", dict(origin="IND", destination="ARE"),
+        SavedView("Viet Nam → Japan", dict(origin="VNM", destination="JPN"),
                   "Growth at home has not yet slowed emigration (the rising side of the 'migration "
-                  "hump'): India's income per person grew more than fourfold from 1990 to 2023, while "
-                  "Indians abroad rose from 6.6 to 18.5 million (0.8% to 1.3% of India's people), "
-                  "the most of any country."),
+                  "hump'): Viet Nam's income per person grew more than fivefold from 1990 to 2023, "
+                  "while the share of its people living abroad doubled, from 1.7% to 3.5% in 2024 "
+                  "(1.1 to 3.7 million people)."),
     )
 
     @classmethod

@@ -1,4 +1,5 @@
-"""Every question bank is valid, gives feedback on every answer and covers every objective."""
+"""Every question bank is valid, gives feedback on every answer, covers every objective and
+asks more than recall; the checker names what is wrong with a broken bank."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from labour_migration.course import lessons
 from labour_migration.quiz import QUESTION_BANKS, QuizError, check_question_bank, load_question_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = sorted(p.stem for p in QUESTION_BANKS.glob("*.json"))
-LESSONS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+LESSONS = [lesson.id for lesson in lessons()]
 
 
 def objectives_of(lesson: str) -> int:
@@ -24,7 +26,7 @@ def objectives_of(lesson: str) -> int:
 
 
 def test_every_lesson_has_a_question_bank():
-    assert set(LESSONS) <= set(BANKS)
+    assert {lesson.quiz for lesson in lessons()} <= set(BANKS)
 
 
 @pytest.mark.parametrize("lesson", BANKS)
@@ -36,28 +38,69 @@ def test_question_bank_is_valid_and_mixes_question_types(lesson):
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_quiz_covers_every_learning_objective(lesson):
-    covered = {q["objective"] for q in load_question_bank(lesson)}
+    covered = {o for q in load_question_bank(lesson) for o in q["objectives"]}
     assert covered == set(range(1, objectives_of(lesson) + 1))
+
+
+@pytest.mark.parametrize("lesson", BANKS)
+def test_at_least_half_the_questions_ask_more_than_recall(lesson):
+    questions = load_question_bank(lesson)
+    assert sum(q["skill"] != "recall" for q in questions) >= len(questions) / 2
+
+
+def test_question_ids_are_unique_across_the_course():
+    ids = [q["id"] for bank in BANKS for q in load_question_bank(bank)]
+    assert len(ids) == len(set(ids))
+
+
+GOOD_CHOICES = [{"answer": "a", "correct": True, "feedback": "y"}, {"answer": "b", "correct": False, "feedback": "n"}]
+
+
+def question(**changes):
+    """A valid multiple-choice question, with ``changes`` applied (None removes a key)."""
+    q = {"id": "99-q01", "question": "Q?", "type": "multiple_choice", "objectives": [1], "skill": "judge",
+         "answers": GOOD_CHOICES}
+    q.update(changes)
+    return {k: v for k, v in q.items() if v is not None}
+
+
+def numeric(low, high, exact=12.66, step=1, words="Answer to the nearest whole percent."):
+    return question(type="numeric", question=f"What share? {words}", exact=exact, step=step, answers=[
+        {"type": "range", "range": [low, high], "correct": True, "feedback": "yes"},
+        {"type": "default", "feedback": "no"}])
+
+
+def test_checker_accepts_a_good_question():
+    assert check_question_bank([question()]) == []
+    assert check_question_bank([numeric(12.5, 13.5)]) == []
 
 
 @pytest.mark.parametrize("broken, problem", [
     ([], "non-empty list"),
-    ([{"question": "Q?", "type": "essay", "objective": 1, "answers": []}], "type 'essay'"),
-    ([{"question": "Q?", "type": "multiple_choice", "objective": 1,
-       "answers": [{"answer": "a", "correct": True, "feedback": "yes"},
-                   {"answer": "b", "correct": True, "feedback": "also"}]}], "exactly one correct"),
-    ([{"question": "Q?", "type": "many_choice", "objective": 1,
-       "answers": [{"answer": "a", "correct": True, "feedback": ""},
-                   {"answer": "b", "correct": False, "feedback": "no"}]}], "answer 1: no feedback"),
-    ([{"question": "Q?", "type": "numeric", "objective": 1,
-       "answers": [{"type": "value", "value": 3, "correct": True, "feedback": "yes"},
-                   {"type": "range", "range": [0, 1], "correct": False, "feedback": "no"}]}], "default feedback"),
-    ([{"question": "", "type": "multiple_choice", "answers": [
-        {"answer": "a", "correct": True, "feedback": "y"}, {"answer": "b", "correct": False, "feedback": "n"}]}],
-     "no question text"),
+    ([question(type="essay")], "type 'essay'"),
+    ([question(answers=[{"answer": "a", "correct": True, "feedback": "yes"},
+                        {"answer": "b", "correct": True, "feedback": "also"}])], "exactly one correct"),
+    ([question(type="many_choice", answers=[{"answer": "a", "correct": True, "feedback": ""},
+                                            {"answer": "b", "correct": False, "feedback": "no"}])],
+     "answer 1: no feedback"),
+    ([question(type="numeric", exact=3, step=1, question="Q? To the nearest whole number.",
+               answers=[{"type": "value", "value": 3, "correct": True, "feedback": "yes"},
+                        {"type": "range", "range": [0, 1], "correct": False, "feedback": "no"}])],
+     "default feedback"),
+    ([question(question="")], "no question text"),
+    ([question(id=None)], "no id"),
+    ([question(), question()], "duplicate id '99-q01'"),
+    ([question(objectives=None)], "'objectives' must list"),
+    ([question(objectives=[0])], "'objectives' must list"),
+    ([question(skill="guess")], "skill 'guess'"),
+    # The wording must state the precision the accepted range allows...
+    ([numeric(12.5, 13.5, words="Answer in percent.")], "must say how precise"),
+    # ...and the range must hold the exact answer, and be no looser than the wording says.
+    ([numeric(13.5, 14.5)], "must hold the exact answer"),
+    ([numeric(160, 180, exact=171.9, step=5, words="Answer to the nearest 5 million.")], "wider than two steps"),
 ])
 def test_checker_names_what_is_wrong(broken, problem):
-    assert any(problem in p for p in check_question_bank(broken))
+    assert any(problem in p for p in check_question_bank(broken)), check_question_bank(broken)
 
 
 def test_unknown_lesson_lists_the_known_banks():
