@@ -138,14 +138,29 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_handouts(site: Path, root: Path = ROOT) -> list[Path]:
-    """Print every lesson's handout and the teacher's guide into ``site/handouts/``."""
-    from playwright.sync_api import sync_playwright
+def make_handouts(site: Path, root: Path = ROOT, browser=None) -> list[Path]:
+    """Print every lesson's handout and the teacher's guide into ``site/handouts/``.
 
-    from labour_migration.course import lessons
+    ``browser`` is a Playwright browser already running (the tests pass theirs, since one
+    thread can drive only one Playwright); without it, Debian's chromium is started here.
+    """
+    if browser is not None:
+        return _print_all(site, root, browser)
+    from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         raise FileNotFoundError(f"chromium not found at {CHROMIUM}: apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return _print_all(site, root, browser)
+        finally:
+            browser.close()
+
+
+def _print_all(site: Path, root: Path, browser) -> list[Path]:
+    from labour_migration.course import lessons
+
     out = site / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -154,34 +169,32 @@ def make_handouts(site: Path, root: Path = ROOT) -> list[Path]:
     made = []
     course = "International Labour Migration and Development"
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:"))
-                       else r.abort())
-            for lesson in lessons(root / "lessons.yml"):
-                page.goto(f"{base}/{lesson.page}", wait_until="load")
-                meta = (f"{course}: printable handout of lesson {lesson.number}. The full lesson, "
-                        "with its explorers and exercises, is on the course website.")
-                page.evaluate(BUILD_LESSON_JS, [["overview", "learning-objectives", "summary"],
-                                                quiz_html(lesson.quiz), meta, PRINT_CSS])
-                page.wait_for_function("[...document.images].every(i => i.complete)")
-                target = out / f"{lesson.id}.pdf"
-                page.pdf(path=str(target), format="A4", print_background=True,
-                         display_header_footer=True, header_template="<span></span>",
-                         footer_template='<div style="font-size:8pt;width:100%;text-align:center;'
-                                         f'color:#555">{html.escape(lesson.label)}, page '
-                                         '<span class="pageNumber"></span> of <span class="totalPages">'
-                                         '</span></div>',
-                         margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
-                made.append(target)
-            page.goto(f"{base}/{TEACHERS_GUIDE}.html", wait_until="load")
-            page.evaluate(BUILD_PAGE_JS, [f"{course}: the teacher's guide, printable.", PRINT_CSS])
-            target = out / "teachers_guide.pdf"
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:"))
+                   else r.abort())
+        for lesson in lessons(root / "lessons.yml"):
+            page.goto(f"{base}/{lesson.page}", wait_until="load")
+            meta = (f"{course}: printable handout of lesson {lesson.number}. The full lesson, "
+                    "with its explorers and exercises, is on the course website.")
+            page.evaluate(BUILD_LESSON_JS, [["overview", "learning-objectives", "summary"],
+                                            quiz_html(lesson.quiz), meta, PRINT_CSS])
+            page.wait_for_function("[...document.images].every(i => i.complete)")
+            target = out / f"{lesson.id}.pdf"
             page.pdf(path=str(target), format="A4", print_background=True,
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template='<div style="font-size:8pt;width:100%;text-align:center;'
+                                     f'color:#555">{html.escape(lesson.label)}, page '
+                                     '<span class="pageNumber"></span> of <span class="totalPages">'
+                                     '</span></div>',
                      margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
             made.append(target)
-            browser.close()
+        page.goto(f"{base}/{TEACHERS_GUIDE}.html", wait_until="load")
+        page.evaluate(BUILD_PAGE_JS, [f"{course}: the teacher's guide, printable.", PRINT_CSS])
+        target = out / "teachers_guide.pdf"
+        page.pdf(path=str(target), format="A4", print_background=True,
+                 margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+        made.append(target)
+        page.close()
     finally:
         server.shutdown()
         server.server_close()

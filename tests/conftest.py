@@ -92,13 +92,12 @@ def chromium_or_skip() -> str:
 
 
 @pytest.fixture(scope="session")
-def handouts(site_dir):
+def handouts(site_dir, browser):
     """The printable handouts, printed into the built site as scripts/build_site.sh does."""
-    chromium_or_skip()
     sys.path.insert(0, str(ROOT / "scripts"))
     from handouts import make_handouts
 
-    return make_handouts(site_dir, ROOT)
+    return make_handouts(site_dir, ROOT, browser)
 
 
 @pytest.fixture(scope="session")
