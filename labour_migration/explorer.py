@@ -350,7 +350,9 @@ class ChartImage:
         image = Image.frombuffer("RGBA", size, self.canvas.buffer_rgba())
         # 64 colours are plenty for a chart and keep saved pages light; FASTOCTREE is quick.
         buffer = io.BytesIO()
-        image.quantize(64, method=Image.Quantize.FASTOCTREE).save(buffer, format="png")
+        # Quantised from RGB: from RGBA, the octree can average the opaque background into a
+        # palette entry with alpha 254, and the page colour then shows through the chart.
+        image.convert("RGB").quantize(64, method=Image.Quantize.FASTOCTREE).save(buffer, format="png")
         return buffer.getvalue()
 
 
@@ -581,4 +583,9 @@ class Explorer:
         return re.search(r"<img [^>]*>", self.view.html).group(0)
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        if hasattr(self.widget, "_repr_mimebundle_"):
+            return self.widget._repr_mimebundle_(**kwargs)
+        # ipywidgets 7 (Colab) gives widgets no _repr_mimebundle_: the same bundle by hand.
+        return {"text/plain": repr(self.widget),
+                "application/vnd.jupyter.widget-view+json": {
+                    "version_major": 2, "version_minor": 0, "model_id": self.widget.model_id}}
