@@ -15,6 +15,8 @@ from . import ROOT
 from .report import FAILED, header, machine, markdown_table, text_table
 
 PARTS = ("build", "notebooks", "explorers", "browser", "pages", "environment")
+# Parts that take minutes, measured only when named with --only.
+EXTRA_PARTS = ("hub",)
 QUICK_BUILD_DIR = Path(tempfile.gettempdir()) / "labour-migration-benchmarks-site"
 
 
@@ -27,8 +29,11 @@ def parse(argv):
     parser.add_argument("--quick", action="store_true",
                         help="skip the timed clean build and the fresh learner venv; reuse a kept "
                              f"build folder (default {QUICK_BUILD_DIR}) for the rebuild and page weight")
-    parser.add_argument("--only", action="append", choices=PARTS,
-                        help="measure only this part (repeat for more); default: all")
+    parser.add_argument("--only", action="append", choices=PARTS + EXTRA_PARTS,
+                        help="measure only this part (repeat for more); default: all but "
+                             "'hub' (a class of learners on a local JupyterHub, several minutes)")
+    parser.add_argument("--learners", default="10,20,30",
+                        help="with --only hub: class sizes, learners at once (default 10,20,30)")
     parser.add_argument("--build-dir", type=Path,
                         help="build folder (default: a fresh temporary folder, removed afterwards)")
     parser.add_argument("--updates", type=int, default=50,
@@ -114,6 +119,12 @@ def main(argv=None) -> int:
 
             step(f"learner environment ({env_mode})")
             rows.append(environment_row(env_mode, ROOT, args.env_timeout))
+        if "hub" in parts:
+            from .hub import hub_rows
+
+            sizes = [int(n) for n in args.learners.split(",") if n.strip()]
+            step(f"class hub: {', '.join(map(str, sizes))} learners at once")
+            rows += hub_rows(sizes)
     finally:
         if temporary:
             shutil.rmtree(build_dir, ignore_errors=True)

@@ -247,8 +247,12 @@ def load_then_and_now(lesson: str | None = None) -> pd.DataFrame:
 
 
 def _written(number: str, unit: str) -> str:
-    """'191 million' or '7-8%': a number as the lessons write it, with its unit."""
-    return f"{number}%" if unit == "percent" else f"{number} {unit.removesuffix(' people')}"
+    """'191 million', '7-8%' or 'US$189 billion': a number as the lessons write it, with its unit."""
+    if unit == "percent":
+        return f"{number}%"
+    if unit.startswith("US$ "):
+        return f"US${number} {unit.removeprefix('US$ ')}"
+    return f"{number} {unit.removesuffix(' people')}"
 
 
 def compare_then_and_now(lesson: str | None = None) -> pd.DataFrame:
@@ -273,7 +277,7 @@ def compare_then_and_now(lesson: str | None = None) -> pd.DataFrame:
         latest = figures.loc[latest_id]
         rows.append({"topic": topic, "in the brief": f"{then} ({int(brief['reference_year'].iloc[0])})",
                      "latest": f"{_written(f'{latest.value:g}', latest.unit)} ({int(latest.reference_year)})",
-                     "latest source": latest["source"], "change": group["change"].iloc[0],
-                     "why": group["why"].iloc[0]})
+                     "change": group["change"].iloc[0], "why": group["why"].iloc[0],
+                     "latest source": latest["source"]})
     return pd.DataFrame(rows)
 

@@ -183,8 +183,8 @@ c.Spawner.args = ["--allow-root", "--LabApp.expose_app_in_browser=True",
                   "--ServerApp.shutdown_no_activity_timeout=0"]
 c.Spawner.default_url = "/lab"
 c.Spawner.environment = {environment!r}
-c.Spawner.start_timeout = 180
-c.Spawner.http_timeout = 180
+c.Spawner.start_timeout = 300  # as Zero to JupyterHub
+c.Spawner.http_timeout = 300
 c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.active_server_limit = 0
 c.JupyterHub.cleanup_servers = True
@@ -360,6 +360,22 @@ class LearnerError(RuntimeError):
         super().__init__(f"{step}: {message}")
 
 
+def _event_stream(events: list):
+    """A tornado streaming callback that appends each server-sent event's JSON to ``events``."""
+    buffer = b""
+
+    def on_chunk(chunk: bytes) -> None:
+        nonlocal buffer
+        buffer += chunk
+        while b"\n\n" in buffer:
+            event, buffer = buffer.split(b"\n\n", 1)
+            for line in event.decode("utf-8", "replace").splitlines():
+                if line.startswith("data: "):
+                    events.append(json.loads(line[6:]))
+
+    return on_chunk
+
+
 @dataclass
 class Learner:
     """One learner's path through the hub by its REST API, with the seconds each step took."""
@@ -385,7 +401,7 @@ class Learner:
                               allow_nonstandard_methods=True, **kwargs)
         return await AsyncHTTPClient().fetch(request, raise_error=False)
 
-    async def start_server(self, timeout: float = 240) -> None:
+    async def start_server(self, timeout: float = 420) -> None:
         began = time.monotonic()
         response = await self._fetch(f"{self.hub.url}/hub/api/users/{self.name}", "POST", {})
         if response.code not in (201, 409):
@@ -393,14 +409,15 @@ class Learner:
         response = await self._fetch(f"{self.hub.url}/hub/api/users/{self.name}/server", "POST", {})
         if response.code not in (201, 202, 400):  # 400: already running
             raise LearnerError("start server", f"HTTP {response.code} {response.body[:200]!r}")
-        while True:
-            response = await self._fetch(f"{self.hub.url}/hub/api/users/{self.name}")
-            server = json.loads(response.body).get("servers", {}).get("", {})
-            if server.get("ready"):
-                break
-            if time.monotonic() - began > timeout:
-                raise LearnerError("start server", f"not ready after {timeout:.0f} s")
-            await asyncio.sleep(0.25)
+        if response.code == 202:
+            # Follow the spawn's progress stream, as the hub's "starting" page does; polling
+            # the user model instead costs the hub a request per learner per poll.
+            events = []
+            response = await self._fetch(f"{self.hub.url}/hub/api/users/{self.name}/server/progress",
+                                         timeout=timeout, streaming_callback=_event_stream(events))
+            if not any(event.get("ready") for event in events):
+                failed = next((e.get("message") for e in events if e.get("failed")), None)
+                raise LearnerError("start server", failed or f"no ready event (HTTP {response.code})")
         self.timings["server start"] = time.monotonic() - began
 
     async def pull(self, repo: str, branch: str = "main", targetpath: str | None = None) -> None:
@@ -410,19 +427,8 @@ class Learner:
         if targetpath:
             query["targetpath"] = targetpath
         events = []
-        buffer = b""
-
-        def on_chunk(chunk: bytes) -> None:
-            nonlocal buffer
-            buffer += chunk
-            while b"\n\n" in buffer:
-                event, buffer = buffer.split(b"\n\n", 1)
-                for line in event.decode("utf-8", "replace").splitlines():
-                    if line.startswith("data: "):
-                        events.append(json.loads(line[6:]))
-
         response = await self._fetch(f"{self.base}/git-pull/api?{urlencode(query)}", timeout=300,
-                                     streaming_callback=on_chunk)
+                                     streaming_callback=_event_stream(events))
         self.pull_log = [e.get("output", "") for e in events]
         phases = [e.get("phase") for e in events]
         if response.code != 200 or "finished" not in phases:

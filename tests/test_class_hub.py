@@ -8,8 +8,8 @@ link from ``_config.yml`` with only the hub's address and ``repo`` changed.
 
 - In Chromium, a learner follows each lesson's link (lessons from ``lessons.yml``), logs
   in, gets the course pulled into their home folder, runs all cells, uses the explorers and
-  answers a quiz item. Screenshots of each lesson after Run All are kept in the artifacts
-  folder, and every failure leaves one.
+  answers a quiz item. Screenshots of each lesson as opened, after Run All and with each
+  explorer changed are kept in the artifacts folder, and every failure leaves one.
 - Over the REST API: a learner's own notebook outside the course folder finds the data; the
   teacher's update merges as the teacher's guide says (a change in another cell merges and
   keeps the learner's outputs; a change to the same lines loses to the learner's, silently;
@@ -24,10 +24,10 @@ The load of a whole class (10, 20, 30 learners) is the benchmark's job:
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -61,7 +61,10 @@ def _screenshot(page, name: str) -> Path | None:
 
 
 def _run(coroutine):
-    return asyncio.run(coroutine)
+    # Playwright's sync API keeps an event loop running in this thread, so the scripted
+    # learners get their own loop in a worker thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +100,18 @@ def class_hub(course):
 
 # --- a learner in Chromium, one lesson at a time ----------------------------------------------
 
-def _follow_link_and_log_in(session: LessonPage, link: str, user: str, timeout_s: float = 180) -> None:
-    """Open the link; log in when the hub asks; wait for the lesson's kernel, as LessonPage.open does."""
+# The path of the document in the active tab; JupyterLab restores a learner's earlier tabs
+# (the previous lesson) around the one a link opens, so the test waits for the right one.
+CURRENT_PATH_JS = """() => {
+  const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  return widget && widget.context ? widget.context.path : null;
+}"""
+
+
+def _follow_link_and_log_in(session: LessonPage, link: str, user: str, path: str,
+                            timeout_s: float = 180) -> None:
+    """Open the link; log in when the hub asks; wait until the lesson at ``path`` is the
+    active tab and its kernel is ready, as LessonPage.open does."""
     page = session.page
     start = time.monotonic()
     page.goto(link, wait_until="domcontentloaded", timeout=60_000)
@@ -110,7 +123,7 @@ def _follow_link_and_log_in(session: LessonPage, link: str, user: str, timeout_s
     deadline = start + timeout_s
     while True:
         session.accept_kernel_dialog()
-        if "/lab" in page.url and page.evaluate(KERNEL_READY_JS):
+        if "/lab" in page.url and page.evaluate(CURRENT_PATH_JS) == path and page.evaluate(KERNEL_READY_JS):
             break
         if time.monotonic() > deadline:
             raise TimeoutError(f"the lesson's kernel was not ready in {timeout_s:.0f} s (at {page.url})")
@@ -127,7 +140,8 @@ def hub_lesson(request, browser, class_hub, course):
     context, page = open_guarded_page(browser)
     session = LessonPage(page, lesson.id)
     try:
-        _follow_link_and_log_in(session, link, "ada")
+        _follow_link_and_log_in(session, link, "ada", f"{REPO_NAME}/{lesson.notebook}")
+        _screenshot(page, f"class-hub-{lesson.id}-opened")
         session.run_all()
     except Exception:
         _screenshot(page, f"class-hub-{lesson.id}-open-and-run")
@@ -167,6 +181,12 @@ def test_run_all_in_the_hub_runs_every_cell_without_error(hub_learner):
     assert session.unexecuted_cells() == [], "Run All left code cells without an execution count"
 
 
+def _in_lesson_tab(session: LessonPage, selector: str):
+    """``selector`` inside the lesson's own tab: earlier lessons' tabs stay open, hidden."""
+    panel = session.page.evaluate("() => window.jupyterapp.shell.currentWidget.id")
+    return session.page.locator(f"[id='{panel}'] {selector}")
+
+
 def _operate(session: LessonPage, box) -> str:
     """Change one live control of an explorer from the keyboard; say which."""
     text_inputs = box.locator(".lm-live-only .widget-text input")
@@ -204,7 +224,7 @@ def test_each_explorer_of_the_lesson_redraws_when_the_learner_changes_a_control(
     if not lesson.explorers:
         pytest.skip(f"{lesson.id} names no explorer in lessons.yml")
     for name in lesson.explorers:
-        box = session.page.locator(f".jp-OutputArea-output .lm-explorer-{name}").first
+        box = _in_lesson_tab(session, f".jp-OutputArea-output .lm-explorer-{name}").first
         try:
             box.wait_for(timeout=20_000)
         except PlaywrightTimeout:
@@ -216,12 +236,14 @@ def test_each_explorer_of_the_lesson_redraws_when_the_learner_changes_a_control(
             "([box, old]) => [...box.querySelectorAll('img')].some(img => img.getAttribute('src') !== old)",
             arg=[box.element_handle(), before], timeout=20_000)
         print(f"[hub {lesson.id}] {name}: {what}, the chart changed")
+        box.scroll_into_view_if_needed()
+        _screenshot(session.page, f"class-hub-{lesson.id}-explorer-{name}")
     assert session.kernel_problems() == [], "a widget callback raised in the kernel"
 
 
 def test_a_quiz_item_answered_in_the_hub_shows_its_feedback(hub_learner):
     lesson, session, _ = hub_learner
-    question = session.page.locator(".jp-OutputArea-output .Quiz:has(.MultipleChoiceQn)").first
+    question = _in_lesson_tab(session, ".jp-OutputArea-output .Quiz:has(.MultipleChoiceQn)").first
     try:
         question.wait_for(timeout=15_000)
     except PlaywrightTimeout:
@@ -343,6 +365,37 @@ def test_a_teachers_fix_in_another_cell_merges_and_keeps_the_learners_outputs_an
     assert sum(len(c.get("outputs", [])) for c in notebook["cells"] if c["cell_type"] == "code") > 0, \
         "the learner's outputs were lost in the merge"
     assert any("Merge made" in line or "Auto-merging" in line for line in learner.pull_log), learner.pull_log
+
+
+def _first_code_cell_with_output(notebook: dict) -> int:
+    return next(i for i, c in enumerate(notebook["cells"]) if c["cell_type"] == "code"
+                and "colab-setup" not in c.get("metadata", {}).get("tags", [])
+                and _source(c).strip().splitlines()[-1].isidentifier())
+
+
+def test_a_teachers_fix_to_a_code_cell_the_learner_ran_merges_and_keeps_its_output(
+        class_hub, update_remote, tmp_path):
+    learner, path = _learner_with_outputs_and_a_note(class_hub, update_remote, "fay", note_cell="last")
+    fix = "# Updated by your teacher: the table is the 2024 edition."
+
+    def edit(text: str) -> str:
+        notebook = json.loads(text)
+        cell = notebook["cells"][_first_code_cell_with_output(notebook)]
+        cell["source"] = [fix + "\n"] + [line + "\n" for line in _source(cell).split("\n")[:-1]] \
+            + [_source(cell).split("\n")[-1]]
+        return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    push_teacher_change(update_remote, tmp_path, LESSON.notebook, edit, "Teacher: a note in a code cell")
+
+    async def follow_again():
+        await learner.pull(update_remote.as_uri())
+        return (await learner.contents(path))["content"]
+
+    notebook = _run(follow_again())
+    cell = notebook["cells"][_first_code_cell_with_output(
+        {"cells": [dict(c, source=_source(c).replace(fix + "\n", "")) for c in notebook["cells"]]})]
+    assert _source(cell).startswith(fix), "the teacher's fix to a code cell did not reach the learner"
+    assert cell["outputs"], "the learner's output of that cell was lost"
 
 
 def test_when_teacher_and_learner_change_the_same_lines_the_learners_version_wins_silently(
