@@ -181,7 +181,9 @@ class JupyterLabServer:
             self.process.wait(5)
 
     def lab_url(self, notebook: str) -> str:
-        return f"{self.url}/lab/tree/{notebook}?token={self.token}"
+        # reset: JupyterLab would otherwise reopen the earlier lessons' tabs from its saved
+        # workspace, and the notebook on screen might not be this one.
+        return f"{self.url}/lab/tree/{notebook}?token={self.token}&reset"
 
 
 def copy_notebooks(source: Path, target: Path) -> Path:
@@ -223,9 +225,15 @@ class LessonPage:
         # Generous: on a fresh machine the first matplotlib import builds its font cache,
         # which has taken up to two minutes here.
         start = time.monotonic()
-        # The command's promise settles once every cell has run.
         self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        self.page.wait_for_function(KERNEL_READY_JS, timeout=timeout_ms, polling=100)
+        # Done when every code cell has run (or one failed, which stops Run All) and the kernel
+        # is idle: the kernel alone can look idle before the first cell reaches it.
+        self.page.wait_for_function(
+            f"""() => {{
+                 const left = ({UNEXECUTED_CELLS_JS})();
+                 const errors = ({CELL_ERRORS_JS})();
+                 return (left.length === 0 || errors.length > 0) && ({KERNEL_READY_JS})();
+               }}""", timeout=timeout_ms, polling=200)
         self.timings["run all"] = time.monotonic() - start
 
     def unexecuted_cells(self) -> list[int]:

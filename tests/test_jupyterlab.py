@@ -77,6 +77,10 @@ def lesson(request, browser, jupyterlab):
         print(f"[{session.name}] blocked requests to other hosts: {sorted(set(page.blocked))}")
     if page.console_errors:  # reported, not failed: JupyterLab and jupyterquiz log some
         print(f"[{session.name}] browser console errors: {sorted(set(page.console_errors))}")
+    try:  # free the kernel's memory and processor for the next lesson
+        page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+    except Exception:
+        pass
     context.close()
 
 
