@@ -1,4 +1,4 @@
-"""Give each lesson page, and the teacher's guide, a link to its printable handout.
+"""Give each lesson page, the teacher's guide and the lesson plans a link to their printable handout.
 
 The PDFs are printed from the built pages by scripts/handouts.py into the site's
 ``handouts/`` folder (scripts/build_site.sh runs it when chromium is installed).
@@ -18,7 +18,10 @@ def _add_link(app, pagename, templatename, context, doctree):
     if pagename.startswith("notebooks/"):
         target, what = f"{PurePosixPath(pagename).name}.pdf", "the overview, objectives, key charts, summary and quiz"
     elif pagename == "book/teachers_guide":
-        target, what = "teachers_guide.pdf", "this guide"
+        target, what = "teachers_guide.pdf", "this guide with the lesson plans"
+    elif pagename == "book/lesson_plans":
+        # scripts/handouts.py prints the plans into the guide's PDF (GUIDE_PAGES).
+        target, what = "teachers_guide.pdf", "the teacher's guide with these lesson plans"
     else:
         return
     depth = pagename.count("/")

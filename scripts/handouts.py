@@ -1,4 +1,5 @@
-"""Printable handouts: one PDF per lesson and one of the teacher's guide, from the built site.
+"""Printable handouts: one PDF per lesson and one of the teacher's guide (with the lesson plans),
+from the built site.
 
 A school with poor connectivity can print the course. Each lesson's handout holds the
 lesson's overview, learning objectives, key charts with their captions, summary, and its
@@ -33,6 +34,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-dev-shm-usage"]
 FOLDER = "handouts"
 TEACHERS_GUIDE = "book/teachers_guide"
+# Printed after the guide, in the same PDF, each lesson's plan on a page of its own.
+GUIDE_PAGES = ("book/lesson_plans",)
 LETTERS = "ABCDEFGHIJ"
 
 PRINT_CSS = """
@@ -99,18 +102,43 @@ BUILD_PAGE_JS = """([meta, css]) => {
   const out = document.createElement('div');
   out.className = 'handout';
   const copy = article.cloneNode(true);
-  copy.querySelectorAll('.headerlink, script, .lm-handout').forEach(el => el.remove());
+  copy.querySelectorAll('.headerlink, script, .lm-handout, .copybtn').forEach(el => el.remove());
   out.appendChild(copy);
   const info = document.createElement('p');
   info.className = 'meta';
   info.textContent = meta;
-  out.insertBefore(info, out.firstChild.nextSibling);
+  const title = copy.querySelector('h1');
+  if (title) title.after(info); else out.prepend(info);
   document.head.querySelectorAll('link[rel=stylesheet], style').forEach(el => el.remove());
   const style = document.createElement('style');
   style.textContent = css;
   document.head.appendChild(style);
   document.body.replaceChildren(out);
 }"""
+
+
+# Add the article of each further page (paths from the site's root) to the printed page.
+APPEND_PAGES_JS = """async (paths) => {
+  const out = document.querySelector('.handout');
+  for (const path of paths) {
+    const response = await fetch('/' + path + '.html');
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const article = page.querySelector('article.bd-article') || page.querySelector('main');
+    const copy = article.cloneNode(true);
+    copy.querySelectorAll('.headerlink, script, .lm-handout, .copybtn').forEach(el => el.remove());
+    const part = document.createElement('div');
+    part.className = 'next-page';
+    part.appendChild(copy);
+    out.appendChild(part);
+  }
+}"""
+# A further page starts on a new sheet, and so does each of its lessons (## Lesson N: ...).
+GUIDE_CSS = """
+.handout .next-page { break-before: page; }
+.handout .next-page section section[id^="lesson-"] { break-before: page; }
+.handout h3 { break-after: avoid; }
+.handout tr { break-inside: avoid; }
+"""
 
 
 def quiz_html(quiz: str) -> str:
@@ -189,9 +217,15 @@ def _print_all(site: Path, root: Path, browser) -> list[Path]:
                      margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
             made.append(target)
         page.goto(f"{base}/{TEACHERS_GUIDE}.html", wait_until="load")
-        page.evaluate(BUILD_PAGE_JS, [f"{course}: the teacher's guide, printable.", PRINT_CSS])
+        page.evaluate(BUILD_PAGE_JS, [f"{course}: the teacher's guide and the lesson plans, printable.",
+                                      PRINT_CSS + GUIDE_CSS])
+        page.evaluate(APPEND_PAGES_JS, list(GUIDE_PAGES))
         target = out / "teachers_guide.pdf"
         page.pdf(path=str(target), format="A4", print_background=True,
+                 display_header_footer=True, header_template="<span></span>",
+                 footer_template='<div style="font-size:8pt;width:100%;text-align:center;color:#555">'
+                                 "Teacher's guide and lesson plans, page <span class=\"pageNumber\"></span> "
+                                 'of <span class="totalPages"></span></div>',
                  margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
         made.append(target)
         page.close()

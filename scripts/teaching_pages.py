@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = Path("book") / "objectives_map.md"
 KEYS = Path("book") / "answer_keys.md"
-FINAL = "final_assessment"
+FINAL = "09_final_assessment"  # the course's last lesson: its quiz is the final assessment
 SKILL_WORDS = {"recall": "recall", "read-chart": "read a chart", "apply": "apply", "judge": "judge"}
 
 
@@ -40,44 +40,42 @@ def _global(lesson_number: int, objective) -> str:
 
 
 def collect(root: Path = ROOT) -> dict:
-    """Objectives, the items assessing each, and every problem found."""
+    """Objectives, the items assessing each, and every problem found.
+
+    An item's ``objectives`` are numbers within its own lesson, or course-wide ids ("2.3")
+    when it reaches back to other lessons, as the final assessment's items do.
+    """
     from labour_migration.course import lessons
 
     banks = _banks(root)
-    course, problems = [], []
-    assessed: dict[str, list[str]] = {}
-    for lesson in lessons(root / "lessons.yml"):
-        objectives = lesson.objectives(root)
-        if not objectives:
+    listed = lessons(root / "lessons.yml")
+    course = [{"lesson": lesson, "objectives": lesson.objectives(root),
+               "items": banks.get(lesson.quiz, [])} for lesson in listed]
+    all_ids = {f"{e['lesson'].number}.{k}" for e in course for k in range(1, len(e["objectives"]) + 1)}
+    problems = []
+    assessed: dict[str, list[str]] = {}   # objective -> items of its own lesson's quiz
+    elsewhere: dict[str, list[str]] = {}  # objective -> items of later quizzes (the final assessment)
+    for entry in course:
+        lesson, items = entry["lesson"], entry["items"]
+        if not entry["objectives"]:
             problems.append(f"{lesson.id}: no numbered learning objectives in the notebook")
-        items = banks.get(lesson.quiz, [])
-        known = {f"{lesson.number}.{k}" for k in range(1, len(objectives) + 1)}
         for item in items:
             for objective in item.get("objectives", []):
                 oid = _global(lesson.number, objective)
-                if oid not in known:
+                if oid not in all_ids:
                     problems.append(f"{lesson.quiz}.json {item.get('id')}: objective {oid} does not exist")
-                assessed.setdefault(oid, []).append(item.get("id"))
+                    continue
+                own = oid.split(".")[0] == str(lesson.number)
+                (assessed if own else elsewhere).setdefault(oid, []).append(item.get("id"))
         beyond = [i for i in items if i.get("skill") != "recall"]
         if items and len(beyond) * 2 < len(items):
             problems.append(f"{lesson.quiz}.json: only {len(beyond)} of {len(items)} items go beyond "
                             "recall (at least half must read a chart, apply an idea or judge a claim)")
-        course.append({"lesson": lesson, "objectives": objectives, "items": items})
-    all_ids = {f"{entry['lesson'].number}.{k}" for entry in course
-               for k in range(1, len(entry["objectives"]) + 1)}
-    final = banks.get(FINAL, [])
-    final_map: dict[str, list[str]] = {}
-    for item in final:
-        for objective in item.get("objectives", []):
-            if str(objective) not in all_ids:
-                problems.append(f"{FINAL}.json {item.get('id')}: objective {objective} does not exist")
-            final_map.setdefault(str(objective), []).append(item.get("id"))
-    for entry in course:
         for k in range(1, len(entry["objectives"]) + 1):
-            oid = f"{entry['lesson'].number}.{k}"
-            if oid not in assessed:
-                problems.append(f"{entry['lesson'].id}: objective {oid} has no quiz item")
-    return {"course": course, "assessed": assessed, "final": final, "final_map": final_map,
+            if f"{lesson.number}.{k}" not in assessed:
+                problems.append(f"{lesson.id}: objective {lesson.number}.{k} has no quiz item")
+    final = banks.get(FINAL, [])
+    return {"course": course, "assessed": assessed, "final": final, "final_map": elsewhere,
             "problems": problems}
 
 
@@ -112,7 +110,7 @@ def render(root: Path = ROOT) -> str:
         lesson = entry["lesson"]
         by_id = {i.get("id"): i for i in entry["items"]}
         lines += [f"## [{lesson.label}](../{lesson.notebook})", "",
-                  "| Objective | Quiz questions | What they ask | Final assessment |",
+                  "| Objective | Quiz questions | What they ask | Later quizzes (final assessment) |",
                   "| --- | --- | --- | --- |"]
         for k, text in enumerate(entry["objectives"], start=1):
             oid = f"{lesson.number}.{k}"
@@ -140,7 +138,7 @@ LETTERS = "ABCDEFGHIJ"
 def render_keys(root: Path = ROOT) -> str:
     """Every quiz's answers, lettered in the order learners see them, with the reason."""
     from labour_migration.course import lessons
-    from labour_migration.quiz import QUESTION_BANKS, quiz_order
+    from labour_migration.quiz import quiz_order
 
     lines = [
         "<!-- Generated by scripts/teaching_pages.py from the question banks: do not edit by "
@@ -156,10 +154,8 @@ def render_keys(root: Path = ROOT) -> str:
         "",
     ]
     banks = [(lesson.label, lesson.quiz, f"../{lesson.notebook}") for lesson in lessons(root / "lessons.yml")]
-    if (QUESTION_BANKS / f"{FINAL}.json").is_file():
-        banks.append(("Final assessment", FINAL, None))
     for label, quiz, link in banks:
-        lines += [f"## [{label}]({link})" if link else f"## {label}", "",
+        lines += [f"## [{label}]({link})", "",
                   "| # | Question | Answer | Why |", "| --- | --- | --- | --- |"]
         for number, question in enumerate(quiz_order(quiz), start=1):
             right = [a for a in question["answers"] if a.get("correct")]
