@@ -3,7 +3,8 @@
 Jupyter Book's execution cache keys each notebook on its own code only, so a change to
 ``labour_migration/`` or ``data/`` would leave the built pages with old charts, saved
 explorer views and quizzes. This extension keeps a digest of those folders beside the
-cache and empties the cache when the digest changes.
+cache and, when the digest changes, empties the cache and has Sphinx read every notebook
+again (its own record of what changed only looks at the notebooks' files).
 """
 
 from __future__ import annotations
@@ -35,12 +36,20 @@ def _check(app, config):
     now = digest(Path(app.srcdir))
     if stamp.is_file() and stamp.read_text() == now:
         return
+    app._course_changed = True
     if cache.exists():
         shutil.rmtree(cache, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(now)
 
 
+def _reread_notebooks(app, env, added, changed, removed):
+    if not getattr(app, "_course_changed", False):
+        return []
+    return [name for name in env.found_docs if name.startswith("notebooks/")]
+
+
 def setup(app):
     app.connect("config-inited", _check, priority=900)
+    app.connect("env-get-outdated", _reread_notebooks)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

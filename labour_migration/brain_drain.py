@@ -30,6 +30,7 @@ Example
 from __future__ import annotations
 
 import math
+import re
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -37,7 +38,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from .charts import COLOURS, finish, nice_ceiling, style
-from .data import headline_figure, load, load_countries
+from .data import headline_figure, in_sentence, load, load_countries
 from .emigration import load_emigration
 from .explorer import CountryField, Explorer, ExplorerInputError, NumberField, SavedView, YearRangeField, register
 
@@ -162,12 +163,12 @@ def _skilled_words(item) -> str:
 
 
 def _who_words(country) -> str:
-    status = country["who_2006"]
-    if status == "yes":
-        return f"{country['name']} is one of the 57 countries on WHO's 2006 list of critical shortages."
-    if status == "no":
-        return f"{country['name']} is not one of the 57 countries on WHO's 2006 list of critical shortages."
-    return (f"Whether {country['name']} is on WHO's 2006 list of 57 countries with a critical shortage is not "
+    status, name = country["who_2006"], in_sentence(country["name"])
+    if status in ("yes", "no"):
+        verb = "is" if status == "yes" else "is not"
+        return (f"{in_sentence(country['name'], first=True)} {verb} one of the 57 countries on WHO's 2006 list of "
+                "critical shortages.")
+    return (f"Whether {name} is on WHO's 2006 list of 57 countries with a critical shortage is not "
             "verified in the course's sources.")
 
 
@@ -193,7 +194,7 @@ def describe_brain_drain(data, origin: str, years=(1990, 2024)) -> str:
         sentences.append(last + ". This rate counts every emigrant, whatever their education: a proxy for the "
                                 "brain drain, not a measure of it.")
     else:
-        sentences.append(f"There are no emigration data for {name} in {start}-{end}.")
+        sentences.append(f"There are no emigration data for {in_sentence(name)} in {start}-{end}.")
     skilled = _skilled_in(country, start, end)
     if skilled:
         sentences.append("Published rates for the skilled: " + "; ".join(_skilled_words(s) for s in skilled) + ".")
@@ -213,7 +214,7 @@ def describe_brain_drain(data, origin: str, years=(1990, 2024)) -> str:
                          "midwives together, so physicians alone cannot show whether the country falls short.")
         sentences.append(sentence)
     else:
-        sentences.append(f"There are no physician data for {name} in {start}-{end}.")
+        sentences.append(f"There are no physician data for {in_sentence(name)} in {start}-{end}.")
     sentences.append(_who_words(country))
     return " ".join(sentences)
 
@@ -298,7 +299,7 @@ def update_brain_drain(fig, data, origin: str, years=(1990, 2024)):
             marker.set_data([], [])
             text.set_text("")
         text.set_visible(bool(item))
-    parts["em_empty"].set_text("" if em_years.size else f"No emigration data for {name} in {start}-{end}")
+    parts["em_empty"].set_text("" if em_years.size else f"No emigration data for {in_sentence(name)} in {start}-{end}")
     ph_years, density = _window(country["physicians"], start, end)
     parts["physicians"].set_data(ph_years, density)
     for text, year, value in zip(parts["ph_texts"], list(ph_years) + [None, None], list(density) + [None, None]):
@@ -428,8 +429,8 @@ class BrainDrainExplorer(Explorer):
         start, end = selection.years
         if not (_window(country["emigration"], start, end)[0].size or _window(country["physicians"], start, end)[0].size
                 or _skilled_in(country, start, end)):
-            raise ExplorerInputError(f"There are no data for {country['name']} in {start}-{end}; emigration is "
-                                     "counted in 1990, 1995, ..., 2020 and 2024.")
+            raise ExplorerInputError(f"There are no data for {in_sentence(country['name'])} in {start}-{end}; "
+                                     "emigration is counted in 1990, 1995, ..., 2020 and 2024.")
 
     def make_figure(self):
         fig = _figure()
@@ -546,6 +547,7 @@ def describe_training_cost(name: str, cost: float, workers: float, years: float,
     """
     sourced = _Sourced()
     totals = training_cost(cost, workers, years)
+    name = in_sentence(name)
     text = (f"If {workers:,.0f} trained health workers leave {name}, the public money spent on their training "
             f"is {_money_words(totals['training_investment_usd'])} and the country loses "
             f"{totals['service_years_lost']:,.0f} years of their service. Assumptions: cost per worker "
@@ -641,7 +643,7 @@ class TrainingCostSimulation(Explorer):
     def validate(self, selection):
         if selection.country not in self.home:
             others = " or ".join([self.names[c] for c in ("UGA", "GHA", "KEN") if c in self.home][:2])
-            raise ExplorerInputError(f"There are no physician data for {self.names[selection.country]}; "
+            raise ExplorerInputError(f"There are no physician data for {in_sentence(self.names[selection.country])}; "
                                      f"choose another country, such as {others}.")
 
     def make_figure(self):
@@ -670,7 +672,7 @@ class TrainingCostSimulation(Explorer):
         service.texts[0].set_text(f"{totals['service_years_lost']:,.0f} years  \n")
         service.set_xlim(0, nice_ceiling(selection.years))
         service.set_ylim(0, nice_ceiling(totals["service_years_lost"] * 1.2))
-        name = self.names[selection.country]
+        name = in_sentence(self.names[selection.country])
         year, count = self.home[selection.country]
         self.figure.texts[-1].set_text(
             "Assumptions (each one is yours to change):\n"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataError", "compare_then_and_now", "data_dir", "headline_figure", "load", "load_countries",
+__all__ = ["DataError", "compare_then_and_now", "data_dir", "headline_figure", "in_sentence", "load", "load_countries",
            "load_headline_figures", "load_then_and_now"]
 
 
@@ -210,6 +210,20 @@ def load(name: str) -> pd.DataFrame:
     if not descriptor.is_file():
         raise DataError(descriptor, NOT_FOUND_HINT)
     return _load_cached(folder, name, stamp).copy()
+
+
+# Country names that take "the" inside a sentence ("whether the Philippines is on the list").
+_WITH_THE = re.compile(r"Republic|United|Islands|Federation|Kingdom|Federated|Plurinational|Bolivarian|Occupied|"
+                       r"Holy See|Isle of|Netherlands|^(Bahamas|Comoros|Gambia|Maldives|Philippines)$")
+
+
+def in_sentence(name: str, first: bool = False) -> str:
+    """A country's name as it reads in running text: 'the Philippines', or 'The ...' to open a sentence.
+
+    >>> in_sentence("Philippines"), in_sentence("Ghana"), in_sentence("United Kingdom", first=True)
+    ('the Philippines', 'Ghana', 'The United Kingdom')
+    """
+    return ("The " if first else "the ") + name if _WITH_THE.search(name) else name
 
 
 def load_countries() -> pd.DataFrame:

@@ -26,7 +26,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from .charts import COLOURS, finish, nice_ceiling, style
-from .data import load, load_countries
+from .data import in_sentence, load, load_countries
 from .explorer import CountryField, Explorer, ExplorerInputError, SavedView, YearRangeField, register
 
 __all__ = ["THREE_DS_PANELS", "ThreeDsExplorer", "describe_three_ds_gap", "load_three_ds",
@@ -178,7 +178,7 @@ def describe_three_ds_gap(three_ds, origin: str, destination: str, years=(1990, 
     start, end = years
     split = _as_split(three_ds, (origin, destination))
     country = {code: split.get(code, {}) for code in (origin, destination)}
-    name = {code: country[code].get("name", code) for code in country}
+    name = {code: in_sentence(country[code].get("name", code)) for code in country}
     sentences = []
     gdp = {code: _latest(country[code], "gdp_per_capita_ppp", start, end) for code in country}
     if all(gdp.values()) and gdp[origin][0] == gdp[destination][0]:

@@ -149,11 +149,11 @@ def test_a_country_record_tells_parties_signatories_and_gaps_in_partial_lists_ap
 
 
 def test_country_reading_says_what_was_ratified_and_which_lists_are_incomplete(data):
-    reading = lm.describe_country(data, "DEU", "Germany")
+    reading = lm.describe_country_ratifications(data, "DEU", "Germany")
     assert reading.startswith("Germany: not a party to the UN Convention (September 2023); ratified C97 (1959)")
     assert "whose lists are incomplete" in reading
-    assert "signed the UN Convention in 2013 but has not ratified it" in lm.describe_country(data, "ARM", "Armenia")
-    assert "sources differ on which Congo" in lm.describe_country(data, "COD", "Democratic Republic of the Congo")
+    assert "signed the UN Convention in 2013 but has not ratified it" in lm.describe_country_ratifications(data, "ARM", "Armenia")
+    assert "sources differ on which Congo" in lm.describe_country_ratifications(data, "COD", "Democratic Republic of the Congo")
 
 
 def test_instrument_reading_gives_the_latest_count_and_the_regional_first_and_latest(data):
