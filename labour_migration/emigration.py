@@ -85,7 +85,7 @@ def plot_emigration_and_income(emigration: pd.DataFrame, three_ds: pd.DataFrame,
                     (x.iloc[-1], y.iloc[-1]), textcoords="offset points", xytext=(6, 0),
                     va="center", fontsize=9, color=colour)
     ax.set_xscale("log")
-    ticks = [1000, 2000, 5000, 10000, 20000, 50000]
+    ticks = [1000, 2000, 5000, 10000, 20000, 50000, 100000]
     low, high = paths["gdp_per_capita_ppp"].min(), paths["gdp_per_capita_ppp"].max()
     ax.xaxis.set_major_locator(FixedLocator([t for t in ticks if low / 1.5 <= t <= high * 1.5]))
     ax.xaxis.set_minor_locator(NullLocator())

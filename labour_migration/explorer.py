@@ -43,6 +43,7 @@ import math
 import numbers
 import re
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -52,7 +53,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 __all__ = ["EXPLORERS", "ChartImage", "ChoiceField", "CountryField", "Explorer",
-           "ExplorerInputError", "NumberField", "SavedView", "YearRangeField", "register"]
+           "ExplorerInputError", "NumberField", "SavedView", "YearRangeField", "only_saved_views",
+           "register"]
 
 # Every explorer class, by name; lessons.yml refers to explorers by these names.
 EXPLORERS: dict[str, type] = {}
@@ -75,6 +77,49 @@ def register(cls):
     """Class decorator: add an explorer to :data:`EXPLORERS` under its ``name``."""
     EXPLORERS[cls.name] = cls
     return cls
+
+
+# Explorer name -> labels of the saved views to draw, while an only_saved_views block runs.
+_ONLY_VIEWS: dict[str, tuple[str, ...]] = {}
+
+
+@contextmanager
+def only_saved_views(**labels):
+    """Make the explorers created in the block with only some of their saved views.
+
+    Each saved view is drawn when its explorer is made and stored in the page (about 30 kB
+    each), so a page that shows several explorers, such as the final assessment's case study,
+    keeps the views that bear on its question; the lessons show them all. Keywords are
+    explorer names, values the labels to keep, in the order the View menu should list them.
+
+    >>> from labour_migration import three_ds_explorer
+    >>> with only_saved_views(three_ds=["Nepal → Qatar", "Senegal → Spain"]):
+    ...     explorer = three_ds_explorer(origin="NPL", destination="QAT")
+    >>> [label for label, _ in explorer.picker.options]
+    ['Nepal → Qatar', 'Senegal → Spain', 'Your own choice']
+    >>> with only_saved_views(three_ds=["Atlantis → Qatar"]):  # doctest: +ELLIPSIS
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    ValueError: three_ds has no saved view 'Atlantis → Qatar'; its views: Mexico → United States, ...
+    """
+    import labour_migration  # noqa: F401  (registers every explorer, so names can be checked)
+
+    for name, wanted in labels.items():
+        if name not in EXPLORERS:
+            raise ValueError(f"no explorer is named {name!r} (known: {', '.join(sorted(EXPLORERS))})")
+        known = [view.label for view in EXPLORERS[name].saved_views]
+        missing = [label for label in wanted if label not in known]
+        if missing or not wanted:
+            raise ValueError(f"{name} has no saved view {missing[0] if missing else 'in an empty list'!r}; "
+                             f"its views: {', '.join(known)}")
+    before = dict(_ONLY_VIEWS)
+    _ONLY_VIEWS.update({name: tuple(wanted) for name, wanted in labels.items()})
+    try:
+        yield
+    finally:
+        _ONLY_VIEWS.clear()
+        _ONLY_VIEWS.update(before)
 
 
 # --- fields: one control each, with the check that turns its raw value into a good one ---
@@ -407,12 +452,16 @@ class Explorer:
         self._syncing = False
 
         self.message = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
+        by_label = {view.label: view for view in self.saved_views}
+        # The views in the menu: all of them, or those an only_saved_views block names.
+        self.shown_views = tuple(by_label[label] for label in _ONLY_VIEWS[self.name]) \
+            if self.name in _ONLY_VIEWS else tuple(self.saved_views)
         saved = [self._render(self.check(dict(self.defaults(), **view.values)), view.purpose)
-                 for view in self.saved_views]
+                 for view in self.shown_views]
         self.saved = saved
         self.live = widgets.HTML(LIVE_PLACEHOLDER)
         self.picker = widgets.Dropdown(
-            options=[(view.label, i) for i, view in enumerate(self.saved_views)]
+            options=[(view.label, i) for i, view in enumerate(self.shown_views)]
             + [(OWN_CHOICE, len(saved))],
             description="View", layout=widgets.Layout(width="auto", max_width="100%"))
         if hasattr(widgets, "Stack"):

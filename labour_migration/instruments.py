@@ -19,7 +19,7 @@ Example
 >>> counts = ratification_counts(data.ratifications, "ICRMW", "Africa")
 >>> int(counts.loc[2023])
 28
->>> describe_country(data, "PHL").split(";")[0]
+>>> describe_country_ratifications(data, "PHL").split(";")[0]
 'Philippines: a party to the UN Convention since 1995'
 """
 
@@ -41,7 +41,7 @@ from .data import load
 from .explorer import ChoiceField, CountryField, Explorer, ExplorerInputError, SavedView, register
 
 __all__ = ["INSTRUMENTS", "REGIONS", "InstrumentData", "InstrumentsExplorer", "country_record",
-           "describe_country", "describe_ratifications", "decimal_year", "icrmw_party_shares",
+           "describe_country_ratifications", "describe_ratifications", "decimal_year", "icrmw_party_shares",
            "instruments_explorer", "list_coverage", "load_instrument_data", "load_instruments",
            "load_ratification_totals", "load_ratifications", "plot_icrmw_by_region",
            "plot_icrmw_party_shares", "plot_instrument_timeline", "ratification_counts"]
@@ -231,7 +231,7 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def describe_country(data: InstrumentData, code: str, name: str | None = None,
+def describe_country_ratifications(data: InstrumentData, code: str, name: str | None = None,
                      coverages: dict | None = None) -> str:
     """The plain-language reading of one State's record across the five instruments."""
     coverages = _coverages(data, coverages)
@@ -490,8 +490,9 @@ class InstrumentsExplorer(Explorer):
                   "A slow start: the 1990 Convention needed 20 parties and reached them only in 2003. Its "
                   "59 parties are mostly countries of origin, such as the Philippines, a party since 1995."),
         SavedView("UN Convention in Europe (Germany)", dict(instrument="ICRMW", region="Europe", country="DEU"),
-                  "Only two European states, Albania and Bosnia and Herzegovina, are parties. Germany, host to "
-                  "the second-largest number of migrants, ratified C97 in 1959 but not the UN Convention."),
+                  "Only two European states, Albania and Bosnia and Herzegovina, are parties (Türkiye and "
+                  "Azerbaijan, also parties, belong to Asia in the UN's regions). Germany, host to the "
+                  "second-largest number of migrants, ratified C97 in 1959 but not the UN Convention."),
         SavedView("UN Convention in Asia (Saudi Arabia)", dict(instrument="ICRMW", region="Asia", country="SAU"),
                   "Asia's ten parties include large countries of origin (Bangladesh, Indonesia, the Philippines, "
                   "Sri Lanka) but no Gulf State. Saudi Arabia, the third-largest host of migrants, is not a party, "
@@ -694,7 +695,7 @@ class InstrumentsExplorer(Explorer):
     def describe(self, selection):
         return (describe_ratifications(self.data, selection.instrument, selection.region,
                                        self.coverage[selection.instrument]) + " "
-                + describe_country(self.data, selection.country, self.names[selection.country], self.coverage))
+                + describe_country_ratifications(self.data, selection.country, self.names[selection.country], self.coverage))
 
 
 def instruments_explorer(data: InstrumentData | None = None, instrument="ICRMW", region="World",

@@ -920,7 +920,7 @@ class RemittanceExplorer(Explorer):
                   "scale, which makes the economy depend on jobs abroad."),
         SavedView("Philippines, share of GDP",
                   dict(place="PHL", measure="gdp", scale="linear", years=(1990, 2023)),
-                  "The origin of the final assessment's corridor: remittances were about a tenth of GDP in "
+                  "A large country of origin where remittances were about a tenth of GDP in "
                   "every year from 2001 to 2023 (8.9% to 12.8%), and larger than FDI in every year since 1990."),
     )
 

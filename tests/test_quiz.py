@@ -38,8 +38,12 @@ def test_question_bank_is_valid_and_mixes_question_types(lesson):
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_quiz_covers_every_learning_objective(lesson):
-    covered = {o for q in load_question_bank(lesson) for o in q["objectives"]}
-    assert covered == set(range(1, objectives_of(lesson) + 1))
+    # The final assessment's items also name other lessons' objectives by course-wide id
+    # ("2.3"); tests/test_final_assessment.py checks those against the lessons they name.
+    own = f"{int(lesson[:2])}."
+    covered = {int(o.removeprefix(own)) if isinstance(o, str) and o.startswith(own) else o
+               for q in load_question_bank(lesson) for o in q["objectives"]}
+    assert {o for o in covered if isinstance(o, int)} == set(range(1, objectives_of(lesson) + 1))
 
 
 @pytest.mark.parametrize("lesson", BANKS)

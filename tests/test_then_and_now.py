@@ -98,13 +98,25 @@ def test_a_range_in_the_brief_is_one_row_with_both_bounds(pairs):
     ("brief_migrants", 1.59),               # 304 / 191 = 1.5916
     ("brief_remittances_2006", 3.31),       # 685 / 207 = 3.3092
     ("brief_remittances_1990", 0.52),       # 29.4 / 57 = 0.5158
-    ("brief_remittances_2005", 0.91),       # 171.2 / 189 = 0.9058
+    ("brief_remittances_2005", 1.01),       # 191.5 / 189 = 1.0132 (KNOMAD, June 2023)
     ("brief_who_shortage_countries", 0.96),  # 55 / 57 = 0.9649
     ("icrmw_parties_2007", 1.59),           # 59 / 37 = 1.5946
     ("brief_refugee_share_low", 1.69),      # 12.7 / 7.5 (the middle of 7-8) = 1.6933
 ])
 def test_ratio_of_latest_to_brief_matches_the_hand_computed_value(pairs, brief_id, ratio):
     assert pairs.set_index("brief_figure_id").at[brief_id, "ratio"] == pytest.approx(ratio, abs=0.005)
+
+
+def test_a_revision_pair_compares_the_same_kind_of_series_as_the_course_data_hold_it(pairs, figures):
+    # The brief's 2005 remittances are set beside the World Bank-KNOMAD total, which fills in
+    # non-reporting countries as the brief's source did; the WDI total (171.2) adds up only
+    # reporters, so setting it beside the brief would show a fall that no revision made.
+    row = pairs.set_index("brief_figure_id").loc["brief_remittances_2005"]
+    assert row["latest_figure_id"] == "knomad_remittances_lmic_2005" and row["change"] == "revision"
+    flows = lm.load("remittance_flows_by_group").query("group_code == 'LMY'").set_index("year")
+    assert round(flows.at[2005, "remittances_knomad_usd"] / 1e9, 1) == figures.at["knomad_remittances_lmic_2005", "value"]
+    # Filling in the countries that do not report is what puts the KNOMAD total above the WDI sum.
+    assert flows.at[2005, "remittances_knomad_usd"] > flows.at[2005, "remittances_usd"]
 
 
 def test_figures_are_written_with_their_units_as_the_lessons_write_them():
