@@ -40,7 +40,7 @@ import pandas as pd
 from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
 from .charts import COLOURS, finish, nice_ceiling, style
-from .data import load, load_countries, load_headline_figures
+from .data import in_sentence, load, load_countries, load_headline_figures
 from .explorer import (ChoiceField, CountryField, Explorer, ExplorerInputError, NumberField, SavedView,
                        YearRangeField, register)
 
@@ -94,6 +94,10 @@ SOURCE_FLOWS = ("Source: World Bank, World Development Indicators (remittances, 
 SOURCE_COSTS = ("Sources: World Bank, Remittance Prices Worldwide (reports of 2011-2023; country averages "
                 "from WDI, 2011-2020);\nUN General Assembly (2015), SDG target 10.c. Total cost = fee + "
                 "exchange-rate margin, as a % of the amount sent.")
+# The chart of published averages uses no country averages, so its source line names only what it shows.
+SOURCE_COST_AVERAGES = ("Sources: World Bank, Remittance Prices Worldwide (Issues 3, 21, 37 and 47) and Migration "
+                        "and Development Briefs 33 and 36;\nUN General Assembly (2015), SDG target 10.c. Total cost = "
+                        "fee + exchange-rate margin, as a % of the amount sent.")
 MEASURES = {"usd": "US$ billion", "gdp": "% of GDP"}
 SCALES = {"linear": "Linear", "log": "Logarithmic"}
 LINE_LABELS = ("Remittances received", "Net ODA received", "FDI, net inflows")
@@ -196,7 +200,7 @@ class Series:
 
     @property
     def in_sentence(self) -> str:
-        return GROUPS[self.code][1] if self.kind == "group" else self.name
+        return GROUPS[self.code][1] if self.kind == "group" else in_sentence(self.name)
 
 
 def _series_from_rows(code: str, rows: pd.DataFrame) -> Series:
@@ -762,6 +766,7 @@ def plot_brief_beside_today(flows: pd.DataFrame, figures: pd.DataFrame | None = 
     right.plot(first_told["year"], first_told["value_usd_billion"], ls="none", marker="^", ms=8,
                color=COLOURS["purple"], mec="black", mew=0.5, label="Migration and Development Briefs, year by year")
     right.set_ylim(400, 750)
+    right.set_ylabel("US$ billion (current prices)")
     right.set_title("The latest briefs", loc="left", fontsize=11)
     handles = left.get_lines() + right.get_lines()[2:]
     labels = [h.get_label() for h in handles]
@@ -844,7 +849,7 @@ def plot_remittance_costs(averages: pd.DataFrame | None = None):
     ax.set_ylabel("Cost of sending US$200 (% of the amount)")
     style(ax)
     fig.legend(loc="upper left", bbox_to_anchor=(0.005, 0.935), ncol=4, frameon=False, fontsize=8.5)
-    finish(fig, "The average cost of sending US$200 home, 2011-2023", SOURCE_COSTS)
+    finish(fig, "The average cost of sending US$200 home, 2011-2023", SOURCE_COST_AVERAGES)
     return fig
 
 
@@ -954,7 +959,7 @@ class RemittanceExplorer(Explorer):
         if not len(years):
             known = series.years[~np.isnan(series.usd["remittances"])]
             span = (f"; its data run from {int(known.min())} to {int(known.max())}" if known.size else "")
-            raise ExplorerInputError(f"There are no remittance data for {series.name} in {start}-{end}{span}.")
+            raise ExplorerInputError(f"There are no remittance data for {series.in_sentence} in {start}-{end}{span}.")
         if selection.measure == "gdp" and not len(_known(series, "remittances", start, end, "gdp")[0]):
             raise ExplorerInputError("Shares of GDP need GDP, which the course's data have from 1990 on: "
                                      "choose later years, or show US$.")
@@ -1019,8 +1024,8 @@ class RemittanceCostCalculator(Explorer):
                   "pay the most for each dollar sent."),
         SavedView("200 dollars to Nepal at its 2020 average (4.54%)",
                   dict(amount=200, fee=9.08, margin=0, per_year=12, place="Nepal"),
-                  "A cheaper corridor, still above the 3% target: even South Asia's low costs leave money "
-                  "on the table."),
+                  "Cheaper than the world average, still above the 3% target: even South Asia's low costs "
+                  "leave money on the table."),
         SavedView("200 dollars to the Philippines at its 2020 average (4.57%)",
                   dict(amount=200, fee=9.14, margin=0, per_year=12, place="Philippines"),
                   "Sending money to the Philippines got cheaper, from a peak of 7.04% in 2013 to 4.57% in 2020, "
@@ -1070,8 +1075,9 @@ class RemittanceCostCalculator(Explorer):
     def validate(self, selection):
         name, _, costs, _ = self.places[selection.place]
         if not len(costs):
-            raise ExplorerInputError(f"The World Bank's survey has no data on the cost of sending money to {name}; "
-                                     "try a country that receives remittances, such as Nepal, or a region.")
+            raise ExplorerInputError(f"The World Bank's survey has no data on the cost of sending money to "
+                                     f"{in_sentence(name)}; try a country that receives remittances, such as "
+                                     "Nepal, or a region.")
         if selection.fee >= selection.amount:
             raise ExplorerInputError("The fee must be smaller than the amount sent.")
         if selection.fee + selection.amount * selection.margin / 100 >= selection.amount:
@@ -1146,7 +1152,7 @@ class RemittanceCostCalculator(Explorer):
         history.get_legend().get_texts()[1].set_text("(no country chosen)" if world else f"Sent to {name}"[:36])
         top = max([15.0, t.cost_pct] + ([float(np.nanmax(y))] if len(y) else []))
         history.set_ylim(0, 15.0 if top <= 15 else nice_ceiling(top * 1.05))
-        where = "beside the world average" if world else f"beside the cost of sending money to {name}"
+        where = "beside the world average" if world else f"beside the cost of sending money to {in_sentence(name)}"
         self.figure.suptitle(_plain(f"What sending {_dollars(t.amount)} costs, {where}"), fontsize=12,
                              fontweight="bold", x=0.01, ha="left")
         if selection.place in COST_PLACES:
@@ -1164,7 +1170,7 @@ class RemittanceCostCalculator(Explorer):
             elif selection.place in COST_PLACES:
                 where = f"the average cost of sending US$200 into {name}"
             else:
-                where = f"sending US$200 to {name} cost on average"
+                where = f"sending US$200 to {in_sentence(name)} cost on average"
             verb = "was" if selection.place in COST_PLACES else ""
             text += (f" In {labels[-1]}, {where} {verb} {y[-1]:.2f}% of the amount".replace("  ", " ")
                      + (f" ({labels[0]}: {y[0]:.2f}%)." if len(y) > 1 else "."))
