@@ -705,7 +705,7 @@ def brief_beside_today(flows: pd.DataFrame, figures: pd.DataFrame | None = None)
     for year, figure_id in BRIEF_FIGURES.items():
         wdi = float(lmic.usd["remittances"][lmic.years == year][0]) / 1e9
         k = knomad.get(year)
-        rows.append({"year": year, "ILO brief (World Bank, 2007)": float(by_id[figure_id]),
+        rows.append({"year": year, "ILO brief (2008)": float(by_id[figure_id]),
                      "WDI today (course data)": round(wdi, 1),
                      "KNOMAD, June 2023": round(float(k) / 1e9, 1) if pd.notna(k) else np.nan,
                      "brief minus WDI": round(float(by_id[figure_id]) - wdi, 1)})

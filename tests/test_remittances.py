@@ -117,7 +117,7 @@ def test_group_totals_are_the_sums_of_their_members(flows):
 
 def test_the_brief_figures_sit_beside_the_same_years_of_today(flows):
     table = lm.brief_beside_today(flows)
-    assert table.loc[1990, "ILO brief (World Bank, 2007)"] == 57
+    assert table.loc[1990, "ILO brief (2008)"] == 57
     assert table.loc[1990, "WDI today (course data)"] == 29.4
     assert table.loc[2005, "KNOMAD, June 2023"] == 191.5
     assert table.loc[2006, "brief minus WDI"] == pytest.approx(207 - 201.4, abs=0.1)
