@@ -433,9 +433,7 @@ class BrainDrainExplorer(Explorer):
                                      "emigration is counted in 1990, 1995, ..., 2020 and 2024.")
 
     def make_figure(self):
-        fig = _figure()
-        plt.close(fig)  # shown as an <img>, so keep it out of the notebook's own display
-        return fig
+        return _figure()
 
     def dynamic_artists(self):
         parts = _parts(self.figure)
@@ -647,9 +645,7 @@ class TrainingCostSimulation(Explorer):
                                      f"choose another country, such as {others}.")
 
     def make_figure(self):
-        fig = _simulation_figure()
-        plt.close(fig)  # shown as an <img>, so keep it out of the notebook's own display
-        return fig
+        return _simulation_figure()
 
     def dynamic_artists(self):
         money, service = self.figure.axes

@@ -49,6 +49,7 @@ from types import SimpleNamespace
 
 import ipywidgets as widgets
 import matplotlib
+import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
@@ -447,6 +448,8 @@ class Explorer:
         self.controls = {f.name: f.widget for f in self.fields}
         self.figure = self.make_figure()
         self.figure.set_dpi(self.dpi)
+        # Shown as an <img>: keep it out of pyplot, or the notebook would draw it a second time.
+        plt.close(self.figure)
         self.chart = ChartImage(self.figure, self.dynamic_artists(), self.background_key)
         self.selection = None
         self._syncing = False
@@ -523,6 +526,7 @@ class Explorer:
         """Checks across fields; raise :class:`ExplorerInputError` to refuse a selection."""
 
     def make_figure(self):
+        """The figure, made once (the base keeps it out of pyplot's list of open figures)."""
         raise NotImplementedError
 
     def dynamic_artists(self) -> list:

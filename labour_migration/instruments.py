@@ -547,7 +547,6 @@ class InstrumentsExplorer(Explorer):
 
     def make_figure(self):
         fig = plt.figure(figsize=(9, 7.4))
-        plt.close(fig)  # shown as an <img>, so keep it out of the notebook's own display
         top = fig.add_axes((0.17, 0.56, 0.60, 0.34))
         status = fig.add_axes((0.78, 0.56, 0.21, 0.34), sharey=top)
         bottom = fig.add_axes((0.09, 0.11, 0.62, 0.31))

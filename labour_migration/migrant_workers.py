@@ -318,7 +318,6 @@ class MigrantWorkersExplorer(Explorer):
         ax.legend(loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
         style(ax, grid="x")
         finish(fig, "", SOURCE_ILO)
-        plt.close(fig)  # shown as an <img>, so keep it out of the notebook's own display
         return fig
 
     def dynamic_artists(self):

@@ -965,9 +965,7 @@ class RemittanceExplorer(Explorer):
                                      "choose later years, or show US$.")
 
     def make_figure(self):
-        fig = _growth_figure()
-        plt.close(fig)  # shown as an <img>, so keep it out of the notebook's own display
-        return fig
+        return _growth_figure()
 
     def dynamic_artists(self):
         ax = self.figure.axes[0]
@@ -1086,7 +1084,6 @@ class RemittanceCostCalculator(Explorer):
     def make_figure(self):
         fig, (bars, history) = plt.subplots(1, 2, figsize=(9.6, 4.7), width_ratios=(1, 1.15))
         fig.subplots_adjust(left=0.14, right=0.97, bottom=0.24, top=0.8, wspace=0.3)
-        plt.close(fig)
         # Row 1 is the learner's transfer, row 0 the same amount at the SDG target.
         parts = {1: (("Arrives", COLOURS["blue"]), ("Fee", COLOURS["vermillion"]),
                      ("Exchange-rate margin", COLOURS["orange"])),

@@ -274,9 +274,7 @@ class ThreeDsExplorer(Explorer):
                 raise ExplorerInputError(f"There are no data for {country['name']} in {start}-{end}.")
 
     def make_figure(self):
-        fig = _figure()
-        plt.close(fig)  # shown as an <img>, so keep it out of the notebook's own display
-        return fig
+        return _figure()
 
     def dynamic_artists(self):
         fig = self.figure

@@ -58,8 +58,20 @@ body { font-family: "DejaVu Sans", sans-serif; font-size: 10.5pt; line-height: 1
 .handout a { color: #111; text-decoration: none; }
 """
 
+# The page becomes the handout alone, in the print style: the site's styles would print its
+# sidebars and buttons.
+SHOW_ONLY_JS = """const showOnly = (out, css) => {
+  document.head.querySelectorAll('link[rel=stylesheet], style').forEach(el => el.remove());
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+  document.body.replaceChildren(out);
+};
+"""
+
 # Keep the sections a handout needs; everything else of the article is dropped.
 BUILD_LESSON_JS = """([sections, quizHtml, meta, css]) => {
+  """ + SHOW_ONLY_JS + """
   const article = document.querySelector('article.bd-article') || document.querySelector('main');
   const out = document.createElement('div');
   out.className = 'handout';
@@ -90,14 +102,11 @@ BUILD_LESSON_JS = """([sections, quizHtml, meta, css]) => {
   const quiz = document.createElement('section');
   quiz.innerHTML = quizHtml;
   out.appendChild(quiz);
-  document.head.querySelectorAll('link[rel=stylesheet], style').forEach(el => el.remove());
-  const style = document.createElement('style');
-  style.textContent = css;
-  document.head.appendChild(style);
-  document.body.replaceChildren(out);
+  showOnly(out, css);
 }"""
 
 BUILD_PAGE_JS = """([meta, css]) => {
+  """ + SHOW_ONLY_JS + """
   const article = document.querySelector('article.bd-article') || document.querySelector('main');
   const out = document.createElement('div');
   out.className = 'handout';
@@ -109,11 +118,7 @@ BUILD_PAGE_JS = """([meta, css]) => {
   info.textContent = meta;
   const title = copy.querySelector('h1');
   if (title) title.after(info); else out.prepend(info);
-  document.head.querySelectorAll('link[rel=stylesheet], style').forEach(el => el.remove());
-  const style = document.createElement('style');
-  style.textContent = css;
-  document.head.appendChild(style);
-  document.body.replaceChildren(out);
+  showOnly(out, css);
 }"""
 
 
