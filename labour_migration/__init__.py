@@ -39,7 +39,8 @@ from .data import (DataError, compare_then_and_now, headline_figure, load, load_
                    load_headline_figures, load_then_and_now)
 from .emigration import (emigration_and_income, largest_diasporas, load_emigration, plot_emigration_and_income,
                          plot_largest_diasporas)
-from .corridor import corridor_series, corridor_then_and_now, describe_corridor, load_corridors, plot_corridor
+from .corridor import (corridor_series, corridor_then_and_now, describe_corridor, load_corridors, plot_corridor,
+                       styled_corridor_then_and_now)
 from .explorer import EXPLORERS, ExplorerInputError, only_saved_views
 from .instruments import (describe_country_ratifications, describe_ratifications, icrmw_party_shares, instruments_explorer,
                           load_instrument_data, plot_icrmw_by_region, plot_icrmw_party_shares,
@@ -66,7 +67,7 @@ __all__ = [
     "plot_emigration_and_income", "largest_diasporas", "plot_largest_diasporas",
     "brain_drain_explorer", "describe_brain_drain", "load_brain_drain", "plot_brain_drain",
     "corridor_series", "corridor_then_and_now", "describe_corridor", "load_corridors", "only_saved_views",
-    "plot_corridor",
+    "plot_corridor", "styled_corridor_then_and_now",
     "plot_skilled_and_total_emigration", "training_cost", "training_cost_simulation",
     "headline_figure", "load", "load_countries", "load_headline_figures", "load_migrant_stock",
     "load_migrant_stock_by_destination", "load_migrant_stock_by_region", "load_question_bank",

@@ -30,7 +30,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from .charts import COLOURS, finish, nice_ceiling, style
 from .data import load, load_countries
 
-__all__ = ["corridor_series", "corridor_then_and_now", "describe_corridor", "load_corridors", "plot_corridor"]
+__all__ = ["corridor_series", "corridor_then_and_now", "describe_corridor", "load_corridors", "plot_corridor",
+           "styled_corridor_then_and_now"]
 
 SOURCE_CORRIDOR = "Source: UN DESA, International Migrant Stock 2024 (bilateral estimates by sex, at mid-year)."
 # Country names that read better inside a sentence with an article.
@@ -183,8 +184,8 @@ def corridor_then_and_now(origin: str, destination: str, then: int = 2005) -> pd
     is growth, not a revision.
 
     >>> table = corridor_then_and_now("PHL", "SAU")
-    >>> table.loc[0, ["then_year", "then_value", "latest_year", "latest_value"]].tolist()
-    [2005, 455823.0, 2024, 755432.0]
+    >>> table.loc[0, "measure"], float(table.loc[0, "then_value"]), float(table.loc[0, "latest_value"])
+    ('Citizens of the Philippines living in Saudi Arabia', 455823.0, 755432.0)
     """
     corridors = load_corridors()
     series = corridor_series(corridors, origin, destination)
@@ -218,3 +219,23 @@ def corridor_then_and_now(origin: str, destination: str, then: int = 2005) -> pd
     table = pd.DataFrame(table)
     table["ratio"] = table["latest_value"] / table["then_value"]
     return table
+
+
+def styled_corridor_then_and_now(origin: str, destination: str, then: int = 2005):
+    """:func:`corridor_then_and_now` as a table to read: each value with the precision its unit needs.
+
+    >>> styled = styled_corridor_then_and_now("PHL", "SAU")
+    >>> "755,432" in styled.to_html() and "8.9" in styled.to_html()
+    True
+    """
+    table = corridor_then_and_now(origin, destination, then)
+    shown = table[["measure", "unit", "then_value", "latest_value", "latest_year", "ratio"]].rename(columns={
+        "measure": "Measure", "unit": "Unit", "then_value": f"In {then}", "latest_value": "Latest",
+        "latest_year": "Year of latest", "ratio": f"Latest / {then}"})
+    whole = table.index[table["unit"].isin(["persons"]) | table["unit"].str.startswith("PPP")]
+    decimal = table.index.difference(whole)
+    values = [f"In {then}", "Latest"]
+    return (shown.style.hide(axis="index")
+            .format("{:,.0f}", subset=pd.IndexSlice[whole, values])
+            .format("{:,.1f}", subset=pd.IndexSlice[decimal, values])
+            .format("{:.2f}", subset=[f"Latest / {then}"]))

@@ -447,9 +447,10 @@ class Explorer:
         self.fields = self.make_fields()
         self.controls = {f.name: f.widget for f in self.fields}
         self.figure = self.make_figure()
-        self.figure.set_dpi(self.dpi)
         # Shown as an <img>: keep it out of pyplot, or the notebook would draw it a second time.
+        # Close before setting the dpi: closing a figure restores the dpi it was made with.
         plt.close(self.figure)
+        self.figure.set_dpi(self.dpi)
         self.chart = ChartImage(self.figure, self.dynamic_artists(), self.background_key)
         self.selection = None
         self._syncing = False

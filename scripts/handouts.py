@@ -159,6 +159,8 @@ def quiz_html(quiz: str) -> str:
                          '<p>Your answer: <span class="answer-line"></span></p></div>')
             continue
         how = "Choose one answer." if question["type"] == "multiple_choice" else "Choose all that apply."
+        if "choose" in question["question"].casefold():  # the question already says how
+            how = ""
         options = "".join(f"<li>{LETTERS[i]}. {html.escape(a['answer'])}</li>"
                           for i, a in enumerate(question["answers"]))
         parts.append(f'<div class="question"><p><strong>{number}.</strong> {text} <em>{how}</em></p>'

@@ -130,3 +130,12 @@ def test_only_saved_views_names_a_label_or_explorer_it_does_not_know(labels, mes
     with pytest.raises(ValueError, match=re.escape(message)):
         with lm.only_saved_views(**labels):
             pass
+
+
+def test_explorer_charts_are_drawn_at_the_explorers_dpi_which_keeps_the_page_light():
+    # The case study's page holds twelve saved views; at pyplot's default 100 dpi instead of
+    # the explorers' 80 it passed the 800 kB a lesson page may weigh.
+    explorer = lm.three_ds_explorer(origin="PHL", destination="SAU")
+    width, height = explorer.figure.get_size_inches()
+    assert explorer.figure.dpi == explorer.dpi == 80
+    assert explorer.chart.canvas.get_width_height(physical=True) == (int(width * 80), int(height * 80))
