@@ -67,8 +67,8 @@ def _measure(learner, name: str, rounds: int) -> dict[str, list[float]]:
             text_box.press_sequentially(choice)
             learner.page.evaluate(ARM_JS, [box.element_handle(), text_box.element_handle()])
             text_box.press("Enter")
-            learner.page.wait_for_function("() => window.__lmDelay !== null", timeout=15_000)
-            delays["typing"].append(learner.page.evaluate("window.__lmDelay"))
+            if _waited(learner):
+                delays["typing"].append(learner.page.evaluate("window.__lmDelay"))
         for i in range(handles.count()):
             handle = handles.nth(i)
             now, low, top = (float(handle.get_attribute(a))
@@ -79,12 +79,18 @@ def _measure(learner, name: str, rounds: int) -> dict[str, list[float]]:
             learner.page.evaluate(ARM_JS, [box.element_handle(), handle.element_handle()])
             handle.focus()
             handle.press(key)
-            try:
-                learner.page.wait_for_function("() => window.__lmDelay !== null", timeout=15_000)
-            except Exception:
-                continue  # the two handles met: no change to time
-            delays["slider"].append(learner.page.evaluate("window.__lmDelay"))
+            if _waited(learner):
+                delays["slider"].append(learner.page.evaluate("window.__lmDelay"))
     return delays
+
+
+def _waited(learner) -> bool:
+    """Whether the chart changed; a refused choice (a message, the chart kept) is not timed."""
+    try:
+        learner.page.wait_for_function("() => window.__lmDelay !== null", timeout=5_000)
+        return True
+    except Exception:
+        return False
 
 
 def browser_rows(rounds: int = 12) -> list[Row]:

@@ -584,7 +584,13 @@ def _simulation_figure():
                     "343:d7031; physicians per 1,000 people from WHO via the World Bank's WDI;\npopulation from UN "
                     "DESA, World Population Prospects 2024. A simulation shows what follows from its assumptions; "
                     "it is not an estimate for any country.")
-    fig.text(0.01, 0.34, "", fontsize=9.5, va="top", ha="left", linespacing=1.4)
+    # The assumptions box: its first and last lines never change, so they belong to the cached
+    # background; only the four lines with the learner's values are redrawn (the last text).
+    line = 9.5 * 1.4 / 72 / fig.get_figheight()  # one line of the box, in figure fractions
+    fixed = {0: "Assumptions (each one is yours to change):",
+             5: "  Not counted: interest, inflation, remittances, return, replacement, the incentive to study"}
+    for row in (0, 5, 1, 2, 3, 4):  # the four value lines last: draw() fills fig.texts[-4:]
+        fig.text(0.01, 0.34 - row * line, fixed.get(row, ""), fontsize=9.5, va="top", ha="left")
     return fig
 
 
@@ -649,7 +655,7 @@ class TrainingCostSimulation(Explorer):
 
     def dynamic_artists(self):
         money, service = self.figure.axes
-        return [money.patches[0], money.texts[0], *service.lines, service.texts[0], self.figure.texts[-1],
+        return [money.patches[0], money.texts[0], *service.lines, service.texts[0], *self.figure.texts[-4:],
                 self.figure._suptitle]
 
     def draw(self, selection):
@@ -670,13 +676,13 @@ class TrainingCostSimulation(Explorer):
         service.set_ylim(0, nice_ceiling(totals["service_years_lost"] * 1.2))
         name = in_sentence(self.names[selection.country])
         year, count = self.home[selection.country]
-        self.figure.texts[-1].set_text(
-            "Assumptions (each one is yours to change):\n"
-            f"  Training cost per health worker: {self.sourced.cost(selection.cost)}\n"
-            f"  Health workers who leave: {self.sourced.workers(selection.workers)}\n"
-            f"  Years of service each would have given at home: {self.sourced.years(selection.years)}\n"
-            f"  For scale: {name} had about {round(count, -2):,} physicians in {year} (per 1,000 people x population)\n"
-            "  Not counted: interest, inflation, remittances, return, replacement, the incentive to study")
+        values = (f"  Training cost per health worker: {self.sourced.cost(selection.cost)}",
+                  f"  Health workers who leave: {self.sourced.workers(selection.workers)}",
+                  f"  Years of service each would have given at home: {self.sourced.years(selection.years)}",
+                  f"  For scale: {name} had about {round(count, -2):,} physicians in {year} "
+                  "(per 1,000 people x population)")
+        for text, value in zip(self.figure.texts[-4:], values):
+            text.set_text(value)
         self.figure.suptitle(f"Training cost simulation: {selection.workers:,.0f} health workers leave {name}",
                              fontsize=13, fontweight="bold", x=0.01, ha="left")
         return ""

@@ -969,7 +969,13 @@ class RemittanceExplorer(Explorer):
 
     def dynamic_artists(self):
         ax = self.figure.axes[0]
-        return list(ax.lines[:6]) + list(ax.texts[:2]) + [self.figure._suptitle, self.figure.legends[0]]
+        return list(ax.lines[:6]) + list(ax.texts[:2]) + [self.figure._suptitle]
+
+    def background_key(self):
+        # The legend sits above the axes, clear of the lines, and changes only with the place
+        # (a series with no data says so): part of the cached background.
+        return tuple(text.get_text() for text in self.figure.legends[0].texts) + tuple(
+            handle.get_visible() for handle in self.figure.legends[0].legend_handles)
 
     def draw(self, selection):
         return update_remittance_growth(self.figure, self.series[selection.place], selection.years,

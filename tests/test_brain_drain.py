@@ -81,17 +81,22 @@ def test_simulation_draws_the_hand_computed_totals(simulation):
 
 # --- what is sourced, and what is assumed ---------------------------------------------------
 
+def _assumptions(simulation):
+    """The assumptions box as the learner reads it, top to bottom (one text per line)."""
+    lines = sorted(simulation.figure.texts[-6:], key=lambda text: -text.get_position()[1])
+    return "\n".join(text.get_text() for text in lines)
+
+
 def test_only_the_sourced_training_costs_are_labelled_as_sourced(simulation):
-    assumptions = simulation.figure.texts[-1]
     assert simulation.show(country="Uganda", cost=21_000, workers=100, years=30)
     assert ("USD 21,000 (sourced: Mills et al. 2011, the public cost of a doctor's education in Uganda)"
-            in assumptions.get_text())
-    assert "100 (assumed, not data)" in assumptions.get_text()
-    assert "30 years each (assumed, not data)" in assumptions.get_text()
+            in _assumptions(simulation))
+    assert "100 (assumed, not data)" in _assumptions(simulation)
+    assert "30 years each (assumed, not data)" in _assumptions(simulation)
     assert simulation.show(cost=58_700)
-    assert "USD 58,700 (sourced: Mills et al. 2011" in assumptions.get_text()
+    assert "USD 58,700 (sourced: Mills et al. 2011" in _assumptions(simulation)
     assert simulation.show(cost=20_000)
-    assert "USD 20,000 (assumed, not data)" in assumptions.get_text()
+    assert "USD 20,000 (assumed, not data)" in _assumptions(simulation)
     assert "sourced" not in simulation.view.reading
 
 
@@ -101,7 +106,9 @@ def test_the_sourced_costs_are_the_published_figures():
 
 
 def test_every_assumption_and_what_is_not_counted_is_on_the_chart(simulation):
-    text = simulation.figure.texts[-1].get_text()
+    text = _assumptions(simulation)
+    assert text.startswith("Assumptions (each one is yours to change):")
+    assert text.endswith("the incentive to study")
     for words in ("Training cost per health worker", "Health workers who leave", "Years of service",
                   "For scale", "Not counted: interest, inflation, remittances, return"):
         assert words in text
