@@ -634,11 +634,11 @@ class TrainingCostSimulation(Explorer):
     def make_fields(self):
         return [CountryField("country", "Country", self.names, role="a country of origin"),
                 NumberField("cost", "Cost", minimum=100, maximum=2_000_000, unit="USD to train one health worker",
-                            what="training cost per health worker"),
+                            what="training cost per health worker", range_unit="US dollars"),
                 NumberField("workers", "Workers", minimum=1, maximum=1_000_000, unit="health workers who leave",
-                            what="number of health workers who leave", whole=True),
+                            what="number of health workers who leave", whole=True, range_unit=""),
                 NumberField("years", "Years", minimum=1, maximum=45, unit="years of service lost, each",
-                            what="number of years of service lost", whole=True)]
+                            what="number of years of service lost", whole=True, range_unit="years")]
 
     def defaults(self):
         return {"country": "UGA", "cost": 21_000, "workers": _Sourced.EXAMPLE_WORKERS,

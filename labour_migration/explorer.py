@@ -283,9 +283,12 @@ class NumberField(Field):
     """
 
     def __init__(self, name: str, label: str, minimum: float, maximum: float, unit: str = "",
-                 what: str | None = None, whole: bool = False):
+                 what: str | None = None, whole: bool = False, range_unit: str | None = None):
         self.minimum, self.maximum, self.unit, self.whole = minimum, maximum, unit, whole
         self.what = what or label.lower()
+        # The label beside the box can be a phrase ("health workers who leave"); the message
+        # "must be between 1 and 45 ..." needs a plain unit, or none.
+        self.range_unit = unit if range_unit is None else range_unit
         super().__init__(name, label)
         self.unit_label = widgets.Label(unit)
 
@@ -319,8 +322,13 @@ class NumberField(Field):
             raise ExplorerInputError(f"The {self.what} must be a whole number, not {value:g}.")
         if value < self.minimum or value > self.maximum:
             raise ExplorerInputError(f"The {self.what} must be between {self._fmt(self.minimum)} and "
-                                     f"{self._fmt(self.maximum)}{' ' + self.unit if self.unit else ''}.")
+                                     f"{self._fmt(self.maximum)}{self._unit_after_number()}.")
         return value
+
+    def _unit_after_number(self):
+        if not self.range_unit:
+            return ""
+        return self.range_unit if self.range_unit.startswith("%") else " " + self.range_unit
 
     def _fmt(self, value):
         return f"{value:,.0f}" if value == int(value) else f"{value:,g}"

@@ -1067,7 +1067,7 @@ class RemittanceCostCalculator(Explorer):
         return [NumberField("amount", "Amount sent", 1, 100_000, unit="US$", what="amount sent"),
                 NumberField("fee", "Fee", 0, 10_000, unit="US$", what="fee"),
                 NumberField("margin", "FX margin", 0, 50, unit="% (exchange-rate margin)",
-                            what="exchange-rate margin"),
+                            what="exchange-rate margin", range_unit="%"),
                 # An average, so it need not be whole: every five weeks is 10.4 times a year.
                 NumberField("per_year", "Times a year", 1, 365, what="number of transfers a year"),
                 PlaceField("place", "Sent to", names, first=list(COST_PLACES), what="country or region",

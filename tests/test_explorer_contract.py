@@ -91,6 +91,23 @@ def test_bad_input_gets_a_short_message_and_keeps_the_last_good_chart(explorer):
     assert explorer.show(**explorer.values()) and explorer.message_text() == ""
 
 
+def test_bad_input_messages_say_each_thing_once(explorer):
+    # A field's label beside the box ("health workers who leave") must not be pasted into its
+    # message as a unit: "between 1 and 45 years of service lost, each" after "years of service lost".
+    problems = []
+    for name, raw in bad_inputs(explorer):
+        explorer.show(**{name: raw})
+        message = explorer.message_text()
+        text = message.lower()
+        words = re.findall(r"[a-z]+", text)
+        phrases = {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+        repeated = {phrase for phrase in phrases
+                    if len(re.findall(rf"\b{re.escape(phrase)}\b", text)) > 1}
+        if repeated:
+            problems.append(f"{name}={raw!r}: {message!r} repeats {sorted(repeated)}")
+    assert not problems, "\n".join(problems)
+
+
 def test_a_selection_without_data_is_answered_with_a_message():
     for name in NAMES:
         cls = lm.EXPLORERS[name]
