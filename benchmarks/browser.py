@@ -27,9 +27,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-dev-shm-usage"]
 
 # Arm a one-shot timer: the next key event on `control` (or its change, for a drop-down chosen
-# as with the mouse) starts it, the next change of the
-# explorer's visible chart stops it; the result lands in window.__lmDelay.
+# as with the mouse) starts it, the next change of the explorer's visible chart stops it; the
+# result lands in window.__lmDelay. Arming again first disarms the last timer, so a refused
+# choice (no new chart) cannot stop a later timer with its own, older start.
 ARM_JS = """([box, control]) => {
+  if (window.__lmDisarm) window.__lmDisarm();
   window.__lmDelay = null;
   const visible = () => {
     const img = [...box.querySelectorAll('img')].find(i => i.offsetParent !== null);
@@ -38,14 +40,20 @@ ARM_JS = """([box, control]) => {
   const before = visible();
   let start = null;
   const onKey = () => { if (start === null) start = performance.now(); };
-  control.addEventListener('keydown', onKey, {capture: true, once: true});
-  control.addEventListener('change', onKey, {capture: true, once: true});
   const observer = new MutationObserver(() => {
     if (start !== null && visible() !== before) {
       window.__lmDelay = performance.now() - start;
-      observer.disconnect();
+      window.__lmDisarm();
     }
   });
+  window.__lmDisarm = () => {
+    observer.disconnect();
+    control.removeEventListener('keydown', onKey, true);
+    control.removeEventListener('change', onKey, true);
+    window.__lmDisarm = null;
+  };
+  control.addEventListener('keydown', onKey, true);
+  control.addEventListener('change', onKey, true);
   observer.observe(box, {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
 
