@@ -52,6 +52,30 @@ def test_at_least_half_the_questions_ask_more_than_recall(lesson):
     assert sum(q["skill"] != "recall" for q in questions) >= len(questions) / 2
 
 
+def _right_answer_is_the_longest(question) -> bool:
+    lengths = [len(choice["answer"]) for choice in question["answers"]]
+    right = [n for choice, n in zip(question["answers"], lengths) if choice["correct"]]
+    return max(right) == max(lengths) and lengths.count(max(lengths)) == 1
+
+
+def _single_choice(bank):
+    return [q for q in load_question_bank(bank) if q["type"] == "multiple_choice" and len(q["answers"]) >= 3]
+
+
+@pytest.mark.parametrize("lesson", BANKS)
+def test_the_right_answer_is_not_given_away_by_being_the_longest(lesson):
+    # A learner who guesses "the longest, most careful answer" should gain little: with three
+    # or four choices that guess is right about a third of the time by chance.
+    items = _single_choice(lesson)
+    giveaways = [q["id"] for q in items if _right_answer_is_the_longest(q)]
+    assert len(giveaways) <= max(1, 0.4 * len(items)), f"right answer is the longest in {giveaways}"
+
+
+def test_across_the_course_the_longest_choice_is_right_no_more_often_than_by_chance():
+    items = [q for bank in BANKS for q in _single_choice(bank)]
+    assert sum(map(_right_answer_is_the_longest, items)) <= 0.35 * len(items)
+
+
 def test_question_ids_are_unique_across_the_course():
     ids = [q["id"] for bank in BANKS for q in load_question_bank(bank)]
     assert len(ids) == len(set(ids))
