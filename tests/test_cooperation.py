@@ -30,6 +30,19 @@ def milestones():
     return lm.load_governance_milestones()
 
 
+@pytest.fixture(scope="module")
+def build_data():
+    """scripts/build_data.py, which rebuilds data/ from the reference extracts."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_data
+    finally:
+        sys.path.pop(0)
+    return build_data
+
+
 @pytest.fixture(autouse=True)
 def close_figures():
     yield
@@ -148,14 +161,7 @@ def test_gfmd_chart_shades_years_without_a_meeting_and_hollows_unknown_months(mi
 
 
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="the reference extracts (../shared) are not here")
-def test_the_table_is_rebuilt_exactly_from_the_reference_extracts(milestones):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_data
-    finally:
-        sys.path.pop(0)
+def test_the_table_is_rebuilt_exactly_from_the_reference_extracts(milestones, build_data):
     rebuilt = build_data.build_governance_milestones(REFERENCE)
     on_disk = lm.load("governance_milestones")
     assert rebuilt["event_id"].tolist() == on_disk["event_id"].tolist()
@@ -164,14 +170,7 @@ def test_the_table_is_rebuilt_exactly_from_the_reference_extracts(milestones):
 
 
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="the reference extracts (../shared) are not here")
-def test_the_build_refuses_a_key_date_marked_not_verified(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_data
-    finally:
-        sys.path.pop(0)
+def test_the_build_refuses_a_key_date_marked_not_verified(tmp_path, build_data):
     copy = tmp_path / "published"
     copy.mkdir()
     source = REFERENCE / "published" / "t7_key_dates_global_governance.csv"
